@@ -1,0 +1,1 @@
+console.log('avepoint-users: not built yet');
