@@ -1,0 +1,75 @@
+import { createPublicKey, generateKeyPairSync, verify } from 'node:crypto';
+import { describe, expect, it } from 'vitest';
+import {
+  AvePointAuthError, AvePointInputError, buildClientAssertion, buildClientAssertionTokenForm, buildClientSecretTokenForm,
+  parseTokenResponse, redact, resolveEndpoints, tokenIsFresh,
+} from '../../src/protocol/index.js';
+
+const { privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
+const privateKeyPem = privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
+const decode = (part: string) => JSON.parse(Buffer.from(part, 'base64url').toString('utf8'));
+
+describe('client assertion', () => {
+  it('is an RS256 JWT with iss = sub = client id, aud = token URL, unique jti, short exp, verifiable', () => {
+    const jwt = buildClientAssertion({
+      clientId: 'app-1', tokenUrl: 'https://id.example/connect/token', privateKeyPem,
+      certificateThumbprint: 'A1B2C3D4E5F60718293A4B5C6D7E8F9012345678', nowSeconds: 1_000,
+    });
+    const [h, p, s] = jwt.split('.') as [string, string, string];
+    expect(decode(h)).toEqual({ alg: 'RS256', typ: 'JWT', x5t: Buffer.from('A1B2C3D4E5F60718293A4B5C6D7E8F9012345678', 'hex').toString('base64url') });
+    const payload = decode(p);
+    expect(payload).toMatchObject({ iss: 'app-1', sub: 'app-1', aud: 'https://id.example/connect/token', iat: 1000, exp: 1300 });
+    expect(verify('sha256', Buffer.from(`${h}.${p}`), createPublicKey(privateKey), Buffer.from(s, 'base64url'))).toBe(true);
+    const other = buildClientAssertion({ clientId: 'app-1', tokenUrl: 'x', privateKeyPem, nowSeconds: 1000 });
+    expect(decode(other.split('.')[1]!).jti).not.toBe(payload.jti);
+  });
+
+  it('refuses a key that is not an RSA PEM, without echoing it', () => {
+    const error = (() => { try { buildClientAssertion({ clientId: 'a', tokenUrl: 'x', privateKeyPem: 'secret-garbage', nowSeconds: 0 }); } catch (e) { return e; } })();
+    expect(error).toBeInstanceOf(AvePointInputError);
+    expect(String((error as Error).message)).not.toContain('secret-garbage');
+  });
+});
+
+describe('token exchange', () => {
+  it('builds the documented forms', () => {
+    expect(new URLSearchParams(buildClientSecretTokenForm({ clientId: 'c', clientSecret: 's&x', scope: 'elements.um.user.read.all' })).get('client_secret')).toBe('s&x');
+    const form = new URLSearchParams(buildClientAssertionTokenForm({ clientId: 'c', clientAssertion: 'j.w.t', scope: 'sc' }));
+    expect(Object.fromEntries(form)).toEqual({
+      grant_type: 'client_credentials', client_id: 'c', scope: 'sc', client_assertion: 'j.w.t',
+      client_assertion_type: 'urn:ietf:params:oauth:client-assertion-type:jwt-bearer',
+    });
+  });
+
+  it('reads a token and refuses errors with the OAuth error but not the body', () => {
+    expect(parseTokenResponse(200, { access_token: 'tok', expires_in: 3600, token_type: 'Bearer' })).toMatchObject({ accessToken: 'tok', expiresInSeconds: 3600 });
+    try {
+      parseTokenResponse(401, { error: 'invalid_client', error_description: 'bad secret', access_token: 'leak' });
+      throw new Error('expected a refusal');
+    } catch (error) {
+      expect(error).toBeInstanceOf(AvePointAuthError);
+      expect((error as AvePointAuthError).oauthError).toBe('invalid_client');
+      expect((error as Error).message).toContain('check the client ID');
+      expect((error as Error).message).not.toContain('leak');
+    }
+    expect(() => parseTokenResponse(200, 'x')).toThrow(AvePointAuthError);
+  });
+
+  it('refreshes before expiry', () => {
+    expect(tokenIsFresh({ expiresAtMs: 100_000, nowMs: 0 })).toBe(true);
+    expect(tokenIsFresh({ expiresAtMs: 100_000, nowMs: 50_000 })).toBe(false);
+  });
+});
+
+describe('endpoints and redaction', () => {
+  it('resolves environments and allows http only on loopback', () => {
+    expect(resolveEndpoints({ environment: 'gov' }).baseUrl).toBe('https://graph-gov.avepointonlineservices.com');
+    expect(resolveEndpoints({ baseUrl: 'http://127.0.0.1:4010/', tokenUrl: 'http://127.0.0.1:4010/connect/token' }).baseUrl).toBe('http://127.0.0.1:4010');
+    expect(() => resolveEndpoints({ baseUrl: 'http://example.com', tokenUrl: 'https://x/t' })).toThrow(/baseUrl.*https/);
+    expect(() => resolveEndpoints({ environment: 'mars' as never })).toThrow(/environment/);
+  });
+
+  it('redacts listed secrets and any bearer token', () => {
+    expect(redact('secret=abcd1234 Authorization: Bearer eyJ.x-y_z', ['abcd1234'])).toBe('secret=[REDACTED] Authorization: Bearer [REDACTED]');
+  });
+});
