@@ -1,0 +1,91 @@
+// The three ways an app proves itself, and the token provider each one becomes.
+import {
+  AvePointInputError,
+  buildClientAssertion,
+  buildClientAssertionTokenForm,
+  buildClientSecretTokenForm,
+  loadPrivateKey,
+} from '../protocol/index.js';
+import type { FetchLike } from '../client/fetch-types.js';
+import { requestToken } from './request-token.js';
+import { createTokenCache } from './token-cache.js';
+import type { TokenProvider } from './token-provider.js';
+
+export interface ClientSecretCredentials {
+  clientId: string;
+  clientSecret: string;
+}
+
+export interface CertificateCredentials {
+  clientId: string;
+  /** PEM RSA private key of the certificate uploaded to the app registration. */
+  privateKeyPem: string;
+  /** SHA-1 thumbprint (hex), sent as the JWT's `x5t` header. */
+  certificateThumbprint?: string | undefined;
+}
+
+export interface AccessTokenCredentials {
+  /** A token, or a function called before each request (cache inside it if it is costly). */
+  accessToken: string | (() => Promise<string>);
+}
+
+export type Credentials = ClientSecretCredentials | CertificateCredentials | AccessTokenCredentials;
+
+export interface TokenProviderContext {
+  tokenUrl: string;
+  scope: string;
+  /** Already wrapped with retry, timeout and user agent. */
+  fetch: FetchLike;
+  now: () => number;
+}
+
+const nonEmpty = (field: string, value: unknown): string => {
+  if (typeof value !== 'string' || value.trim() === '') throw new AvePointInputError(field, 'is required');
+  return value.trim();
+};
+
+export function createTokenProvider(credentials: Credentials, ctx: TokenProviderContext): TokenProvider {
+  if (typeof credentials !== 'object' || credentials === null) {
+    throw new AvePointInputError('credentials', 'must be { clientId, clientSecret }, { clientId, privateKeyPem } or { accessToken }');
+  }
+  if ('accessToken' in credentials) return accessTokenProvider(credentials.accessToken);
+  const clientId = nonEmpty('credentials.clientId', credentials.clientId);
+  if (ctx.tokenUrl === '') throw new AvePointInputError('tokenUrl', 'is required with client credentials when baseUrl is custom');
+  if ('clientSecret' in credentials) {
+    const clientSecret = nonEmpty('credentials.clientSecret', credentials.clientSecret);
+    return createTokenCache({
+      now: ctx.now,
+      fetchToken: () => requestToken(ctx.fetch, ctx.tokenUrl, buildClientSecretTokenForm({ clientId, clientSecret, scope: ctx.scope })),
+    });
+  }
+  if ('privateKeyPem' in credentials) {
+    const privateKeyPem = nonEmpty('credentials.privateKeyPem', credentials.privateKeyPem);
+    loadPrivateKey(privateKeyPem); // a bad key fails here, at construction, not at the first call
+    const { certificateThumbprint } = credentials;
+    return createTokenCache({
+      now: ctx.now,
+      fetchToken: () => {
+        // A new assertion (new jti, fresh exp) for every exchange: the service refuses replays.
+        const clientAssertion = buildClientAssertion({
+          clientId,
+          tokenUrl: ctx.tokenUrl,
+          privateKeyPem,
+          certificateThumbprint,
+          nowSeconds: ctx.now() / 1000,
+        });
+        return requestToken(ctx.fetch, ctx.tokenUrl, buildClientAssertionTokenForm({ clientId, clientAssertion, scope: ctx.scope }));
+      },
+    });
+  }
+  throw new AvePointInputError('credentials', 'needs clientSecret or privateKeyPem with clientId, or accessToken');
+}
+
+function accessTokenProvider(source: AccessTokenCredentials['accessToken']): TokenProvider {
+  if (typeof source === 'string') {
+    const token = nonEmpty('credentials.accessToken', source);
+    return { getToken: async () => token, refresh: async () => token };
+  }
+  if (typeof source !== 'function') throw new AvePointInputError('credentials.accessToken', 'must be a string or a function returning one');
+  const get = async () => nonEmpty('credentials.accessToken()', await source());
+  return { getToken: get, refresh: get };
+}

@@ -1,0 +1,39 @@
+// Runs `task` over `items` with at most `concurrency` tasks in flight and yields the results in
+// the items' order. At most `concurrency` results are held at a time (the one being consumed
+// plus the ones in flight), which is what keeps a 1,000,000-user export's memory flat.
+import { abortReason } from './sleep.js';
+
+export async function* mapOrdered<T, R>(
+  items: Iterable<T>,
+  concurrency: number,
+  task: (item: T, signal: AbortSignal) => Promise<R>,
+  signal?: AbortSignal,
+): AsyncGenerator<R, void, undefined> {
+  if (!Number.isInteger(concurrency) || concurrency < 1) throw new RangeError('concurrency must be a positive integer');
+  signal?.throwIfAborted();
+  // Our own controller: stopping early (break, error, caller's abort) cancels what is in flight.
+  const stop = new AbortController();
+  const onAbort = () => stop.abort(abortReason(signal!));
+  signal?.addEventListener('abort', onAbort, { once: true });
+  const source = items[Symbol.iterator]();
+  const window: Promise<R>[] = [];
+  const startNext = () => {
+    const next = source.next();
+    if (next.done) return;
+    const running = task(next.value, stop.signal);
+    // Failures are reported when their turn comes; until then they must not be "unhandled".
+    running.catch(() => undefined);
+    window.push(running);
+  };
+  try {
+    for (let i = 0; i < concurrency; i++) startNext();
+    while (window.length > 0) {
+      const result = await window.shift()!;
+      yield result;
+      startNext();
+    }
+  } finally {
+    stop.abort();
+    signal?.removeEventListener('abort', onAbort);
+  }
+}
