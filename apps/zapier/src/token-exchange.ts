@@ -1,0 +1,52 @@
+// Session auth's exchange: the OAuth 2.0 client-credentials grant, sent through z.request so it
+// is logged (scrubbed) like every other call. The form and the reading of the answer are core's.
+import {
+  AvePointAuthError,
+  USERS_READ_SCOPE,
+  buildClientSecretTokenForm,
+  parseTokenResponse,
+  type AccessToken,
+} from '@avepoint-graph-kit/core/protocol';
+import type { ZObject } from 'zapier-platform-core';
+import type { Connection } from './connection.js';
+import { isZapierError } from './zapier-errors.js';
+
+export async function exchangeClientCredentials(z: ZObject, connection: Connection): Promise<AccessToken> {
+  if (connection.clientId === '' || connection.clientSecret === '') {
+    throw new z.errors.Error('Enter the Client ID and the Client Secret of the app registered in AvePoint Elements.', 'AuthenticationFailed', 400);
+  }
+  let response;
+  try {
+    response = await z.request({
+      url: connection.tokenUrl,
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'application/json' },
+      body: buildClientSecretTokenForm({ clientId: connection.clientId, clientSecret: connection.clientSecret, scope: USERS_READ_SCOPE }),
+      skipThrowForStatus: true,
+    });
+  } catch (error) {
+    // Zapier turns every 401 of a session-auth app into RefreshAuthError; from the token
+    // endpoint itself a refresh cannot help, the credentials are wrong.
+    if (isZapierError(z, error, 'RefreshAuthError')) {
+      return authFailed(z, () => parseTokenResponse(401, { error: 'invalid_client' }));
+    }
+    throw error;
+  }
+  return authFailed(z, () => parseTokenResponse(response.status, bodyOf(response.data, response.content)));
+}
+
+function bodyOf(data: unknown, content: string): unknown {
+  return data === undefined ? content : data;
+}
+
+/** Runs core's reading of the answer; its AvePointAuthError becomes the error Zapier shows. */
+function authFailed(z: ZObject, read: () => AccessToken): AccessToken {
+  try {
+    return read();
+  } catch (error) {
+    if (error instanceof AvePointAuthError) {
+      throw new z.errors.Error(error.message, 'AuthenticationFailed', error.status ?? 401);
+    }
+    throw error;
+  }
+}

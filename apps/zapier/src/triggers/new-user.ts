@@ -1,0 +1,78 @@
+// Trigger "New User": polls a tenant and lists its users newest first, for Zapier's dedupe on `id`.
+//
+// The API documents no creation date and no sort order; its pages are read as insertion order
+// (the last page holds the newest users), so the poll reads the tenant's last pages and reverses
+// them. A tenant of up to MAX_POLL_PAGES pages is read whole, so a new user is seen wherever the
+// API lists it; in a bigger tenant the newest MAX_POLL_PAGES pages are watched.
+import { MAX_PAGE_SIZE, idKey, pageCount, type User } from '@avepoint-graph-kit/core/protocol';
+import type { Bundle, ZObject } from 'zapier-platform-core';
+import { customerIdField, tenantIdField } from '../input-fields.js';
+import { SAMPLE_USER, USER_OUTPUT_FIELDS, toZapierUser, type ZapierUser } from '../user-output.js';
+import { callApi, usersClientFor, type UsersClient } from '../users-client.js';
+
+/** 10 pages of 100: ten requests and about 1 MB per poll, inside Zapier's 30 s and size limits. */
+export const MAX_POLL_PAGES = 10;
+
+type NewUserInput = {
+  customerId?: unknown;
+  tenantId?: unknown;
+};
+
+/** The page indexes a poll reads, oldest first: the last `maxPages` pages of the tenant. */
+export function pollPages(totalCount: number, pageSize: number, maxPages: number = MAX_POLL_PAGES): number[] {
+  const last = pageCount(totalCount, pageSize);
+  const pages: number[] = [];
+  for (let index = Math.max(1, last - maxPages + 1); index <= last; index++) pages.push(index);
+  return pages;
+}
+
+async function readPages(client: UsersClient, where: { customerId: string; tenantId: string }, pages: number[], first: User[]): Promise<User[]> {
+  const users: User[] = [];
+  // One page at a time: a poll is not in a hurry, and the tenant's rate limit is shared.
+  for (const pageIndex of pages) {
+    if (pageIndex === 1) {
+      users.push(...first);
+      continue;
+    }
+    const page = await client.getUsersPage({ ...where, pageIndex, pageSize: MAX_PAGE_SIZE });
+    users.push(...page.users);
+  }
+  return users;
+}
+
+async function perform(z: ZObject, bundle: Bundle<NewUserInput>): Promise<ZapierUser[]> {
+  const client = usersClientFor(z, bundle);
+  const where = { customerId: bundle.inputData.customerId as string, tenantId: bundle.inputData.tenantId as string };
+  const users = await callApi(z, async () => {
+    const first = await client.getUsersPage({ ...where, pageIndex: 1, pageSize: MAX_PAGE_SIZE });
+    return readPages(client, where, pollPages(first.totalCount, MAX_PAGE_SIZE), first.users);
+  });
+  return newestFirst(users).map(toZapierUser);
+}
+
+/** Reversed, each user once: a user added while the pages were read may appear on two pages. */
+function newestFirst(users: User[]): User[] {
+  const seen = new Set<string>();
+  return users.reverse().filter((user) => {
+    const key = idKey(user.id);
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+export const newUser = {
+  key: 'newUser',
+  noun: 'User',
+  display: {
+    label: 'New User',
+    description: "Triggers when a user is added to a customer's tenant in AvePoint Elements.",
+  },
+  operation: {
+    type: 'polling',
+    inputFields: [customerIdField, tenantIdField],
+    perform,
+    sample: SAMPLE_USER,
+    outputFields: USER_OUTPUT_FIELDS,
+  },
+} as const;
