@@ -1,0 +1,81 @@
+// The client-credentials exchange behind the credential's preAuthentication: the protocol builds
+// the form (or the certificate's JWT assertion) and reads the answer; n8n's helper sends it.
+import {
+	AvePointAuthError,
+	AvePointInputError,
+	USERS_READ_SCOPE,
+	buildClientAssertion,
+	buildClientAssertionTokenForm,
+	buildClientSecretTokenForm,
+	parseTokenResponse,
+} from '@avepoint-graph-kit/core/protocol';
+import type { ICredentialDataDecryptedObject, IHttpRequestOptions, IN8nHttpFullResponse } from 'n8n-workflow';
+
+import { endpointsFromCredentials } from './endpoints';
+
+export type HttpRequest = (options: IHttpRequestOptions) => Promise<IN8nHttpFullResponse>;
+
+function required(credentials: ICredentialDataDecryptedObject, field: string): string {
+	const value = credentials[field];
+	if (typeof value !== 'string' || value.trim() === '') {
+		throw new AvePointInputError(field, 'is required in the AvePoint Graph API credential');
+	}
+	return value.trim();
+}
+
+function tokenForm(credentials: ICredentialDataDecryptedObject, tokenUrl: string, nowMs: number): string {
+	const clientId = required(credentials, 'clientId');
+	if (credentials.authMethod === 'certificate') {
+		const clientAssertion = buildClientAssertion({
+			clientId,
+			tokenUrl,
+			privateKeyPem: required(credentials, 'privateKey'),
+			certificateThumbprint:
+				typeof credentials.certificateThumbprint === 'string' && credentials.certificateThumbprint.trim() !== ''
+					? credentials.certificateThumbprint.trim()
+					: undefined,
+			nowSeconds: nowMs / 1000,
+		});
+		return buildClientAssertionTokenForm({ clientId, clientAssertion, scope: USERS_READ_SCOPE });
+	}
+	return buildClientSecretTokenForm({ clientId, clientSecret: required(credentials, 'clientSecret'), scope: USERS_READ_SCOPE });
+}
+
+const parseBody = (body: unknown): unknown => {
+	if (typeof body !== 'string') return body;
+	try {
+		return JSON.parse(body) as unknown;
+	} catch {
+		return body;
+	}
+};
+
+/**
+ * The identity service could not be reached. The transport's own error carries the request, and
+ * so the form with the secret: only its code is kept.
+ */
+export function identityUnreachable(tokenUrl: string, error: unknown): AvePointAuthError {
+	const code = (error as { code?: unknown } | null)?.code;
+	return new AvePointAuthError(
+		`Could not reach the AvePoint identity service at ${tokenUrl}${typeof code === 'string' ? ` (${code})` : ''}`,
+	);
+}
+
+/** Returns a fresh access token; a refusal is an AvePointAuthError whose message holds no secret. */
+export async function requestAccessToken(
+	httpRequest: HttpRequest,
+	credentials: ICredentialDataDecryptedObject,
+	nowMs: number,
+): Promise<string> {
+	const { tokenUrl } = endpointsFromCredentials(credentials);
+	const form = tokenForm(credentials, tokenUrl, nowMs);
+	const response = await httpRequest({
+		method: 'POST',
+		url: tokenUrl,
+		body: form,
+		headers: { 'Content-Type': 'application/x-www-form-urlencoded', Accept: 'application/json' },
+		returnFullResponse: true,
+		ignoreHttpStatusErrors: true,
+	});
+	return parseTokenResponse(response.statusCode, parseBody(response.body)).accessToken;
+}
