@@ -35,6 +35,8 @@ export async function* listUserPages(
   const take = function* (users: User[]) {
     for (const user of users) {
       if (left <= 0) return;
+      // Checked per user: a caller that aborts mid-page gets nothing more, not the page's rest.
+      signal?.throwIfAborted();
       left--;
       yield user;
     }

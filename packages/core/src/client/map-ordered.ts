@@ -29,6 +29,7 @@ export async function* mapOrdered<T, R>(
     for (let i = 0; i < concurrency; i++) startNext();
     while (window.length > 0) {
       const result = await window.shift()!;
+      signal?.throwIfAborted();
       yield result;
       startNext();
     }

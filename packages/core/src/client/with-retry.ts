@@ -33,6 +33,7 @@ export function withRetry(options: RetryLayerOptions): FetchMiddleware {
     for (let retriesDone = 0; ; retriesDone++) {
       let response: Response | undefined;
       let failure: unknown;
+      signal.throwIfAborted();
       try {
         response = await bufferResponse(await next(attempt()));
       } catch (error) {
