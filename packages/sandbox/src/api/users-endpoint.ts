@@ -1,0 +1,81 @@
+// POST /partner/external/v3/um/customers/{customerId}/tenants/{tenantId}/users/batch, checked in
+// the order a gateway would: bearer token (401), permission (403), path IDs (400), customer and
+// tenant (404, or 403 outside the app's scope), then paging and body (400).
+import { USERS_READ_SCOPE } from '../auth/clients.js';
+import type { TokenStore } from '../auth/token-store.js';
+import type { CustomerModel } from '../data/tenancy.js';
+import { jsonError, type Reply } from '../http/io.js';
+import { checkPathId, ParameterError, parsePageQuery, parseUserIds } from './parameters.js';
+import { usersPage } from './users-page.js';
+
+export const USERS_PATH = /^\/partner\/external\/v3\/um\/customers\/([^/]+)\/tenants\/([^/]+)\/users\/batch\/?$/;
+
+export interface UsersEndpointContext {
+  customers: readonly CustomerModel[];
+  store: TokenStore;
+  now: () => number;
+  defaultPageSize: number;
+  maxUserIds: number;
+}
+
+export interface UsersRequest {
+  method: string;
+  authorization: string | undefined;
+  customerId: string;
+  tenantId: string;
+  query: URLSearchParams;
+  body: string;
+  isJson: boolean;
+  statusAsInteger: boolean;
+}
+
+const REALM = 'realm="AvePoint Graph API"';
+
+function unauthorized(description: string): Reply {
+  return {
+    status: 401,
+    headers: { 'www-authenticate': `Bearer ${REALM}, error="invalid_token", error_description="${description}"` },
+    body: { error: 'invalid_token', message: description },
+  };
+}
+
+function bearerOf(authorization: string | undefined): string | undefined {
+  const match = authorization === undefined ? null : /^Bearer\s+(\S+)\s*$/i.exec(authorization);
+  return match?.[1];
+}
+
+export function handleUsersRequest(req: UsersRequest, ctx: UsersEndpointContext): Reply {
+  if (req.method !== 'POST') return { status: 405, headers: { allow: 'POST' }, body: { error: 'method_not_allowed', message: 'use POST' } };
+
+  const check = ctx.store.check(bearerOf(req.authorization), ctx.now());
+  if (!check.ok) {
+    const why = { missing: 'an Authorization: Bearer <access_token> header is required', unknown: 'the access token is not valid', expired: 'the access token has expired' };
+    return unauthorized(why[check.reason]);
+  }
+  const { token } = check;
+  if (!token.scopes.includes(USERS_READ_SCOPE)) {
+    return {
+      status: 403,
+      headers: { 'www-authenticate': `Bearer ${REALM}, error="insufficient_scope", scope="${USERS_READ_SCOPE}"` },
+      body: { error: 'insufficient_scope', message: `the token lacks the ${USERS_READ_SCOPE} permission` },
+    };
+  }
+
+  try {
+    const customerId = checkPathId('customerId', decodeURIComponent(req.customerId));
+    const tenantId = checkPathId('tenantId', decodeURIComponent(req.tenantId));
+    const customer = ctx.customers.find((c) => c.customerId === customerId);
+    if (!customer) return jsonError(404, 'not_found', 'no customer with this customerId');
+    if (!token.customerIds.has(customerId)) return jsonError(403, 'forbidden', 'the customer is outside the scope of this app');
+    const tenant = customer.tenants.find((t) => t.tenantId === tenantId);
+    if (!tenant) return jsonError(404, 'not_found', 'the customer has no tenant with this tenantId');
+
+    const query = parsePageQuery(req.query, ctx.defaultPageSize);
+    const userIds = parseUserIds(req.body, req.isJson, ctx.maxUserIds);
+    return { status: 200, body: usersPage(tenant, query, userIds, req.statusAsInteger) };
+  } catch (error) {
+    if (error instanceof ParameterError) return jsonError(400, 'invalid_parameter', error.message, { parameter: error.parameter });
+    if (error instanceof URIError) return jsonError(400, 'invalid_parameter', 'the path is not valid percent-encoding');
+    throw error;
+  }
+}

@@ -1,0 +1,53 @@
+// The app registrations the sandbox knows: like Elements' "API app registration", each app has
+// a credential (secret or certificate), the permissions it was granted, and the customers it may read.
+import { createHash, generateKeyPairSync, randomBytes, type KeyObject } from 'node:crypto';
+import { hash32 } from '../data/hash.js';
+import { guidFor } from '../data/guid.js';
+
+export const USERS_READ_SCOPE = 'elements.um.user.read.all';
+/** Scopes the identity service knows; asking for any other is `invalid_scope`. */
+export const KNOWN_SCOPES: readonly string[] = [USERS_READ_SCOPE];
+
+export interface RegisteredClient {
+  clientId: string;
+  /** Set for apps that authenticate with a client secret. */
+  secret?: string;
+  /** Set for apps that authenticate with a certificate (RS256 client assertion). */
+  publicKey?: KeyObject;
+  /** SHA-1 thumbprint (40 hex digits) an assertion's `x5t` must match when it has one. */
+  thumbprint?: string;
+  scopes: readonly string[];
+  customerIds: ReadonlySet<string>;
+}
+
+export interface CertificateCredential {
+  clientId: string;
+  privateKeyPem: string;
+  /** SHA-1 of the registered public key (DER), as 40 upper-case hex digits. */
+  certificateThumbprint: string;
+}
+
+export interface DemoClients {
+  secretClient: RegisteredClient & { secret: string };
+  certificateClient: RegisteredClient;
+  certificate: CertificateCredential;
+  /** An app registered without `elements.um.user.read.all`: its tokens get 403. */
+  unscopedClient: RegisteredClient & { secret: string };
+}
+
+export function createDemoClients(seed: number, inScopeCustomerIds: readonly string[]): DemoClients {
+  const key = hash32(seed, 0xc11e);
+  const customers = new Set(inScopeCustomerIds.map((id) => id.toLowerCase()));
+  // Secrets are random per run: a demo secret, but not one that anything can hard-code.
+  const secretClient = { clientId: guidFor(key, 0), secret: `sbx_${randomBytes(24).toString('base64url')}`, scopes: [USERS_READ_SCOPE], customerIds: customers };
+  const unscopedClient = { clientId: guidFor(key, 2), secret: `sbx_${randomBytes(24).toString('base64url')}`, scopes: [], customerIds: customers };
+  const { privateKey, publicKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
+  const thumbprint = createHash('sha1').update(publicKey.export({ type: 'spki', format: 'der' })).digest('hex').toUpperCase();
+  const certificateClient: RegisteredClient = { clientId: guidFor(key, 1), publicKey, thumbprint, scopes: [USERS_READ_SCOPE], customerIds: customers };
+  const certificate = {
+    clientId: certificateClient.clientId,
+    privateKeyPem: privateKey.export({ type: 'pkcs8', format: 'pem' }).toString(),
+    certificateThumbprint: thumbprint,
+  };
+  return { secretClient, certificateClient, certificate, unscopedClient };
+}

@@ -1,0 +1,74 @@
+// The public shape of a sandbox: what startSandbox() takes and what it returns.
+import type { CertificateCredential } from './auth/clients.js';
+import type { CustomerLayout } from './data/tenancy.js';
+import type { SandboxUser } from './data/users.js';
+import type { FaultRule, RateLimit } from './faults/types.js';
+
+export interface SandboxOptions {
+  /** 0 or absent: a free port. */
+  port?: number;
+  /** Loopback by default; the sandbox is not meant to be reachable from elsewhere. */
+  host?: string;
+  /** Users of the first tenant of the first customer (the default one). Default 250. */
+  users?: number;
+  /** Same seed, same IDs and users. Default 1. */
+  seed?: number;
+  /** Lifetime of access tokens; they answer 401 afterwards. Default 3600. */
+  tokenTtlSeconds?: number;
+  faults?: FaultRule[];
+  rateLimit?: RateLimit;
+  /** `pageSize` when the request has none: 100 per the endpoint's page (its newer revision says 50). */
+  defaultPageSize?: number;
+  /** Most `userIds` accepted in one request. Default 100, as core's ID chunking sends. */
+  maxUserIds?: number;
+  /** Replaces the default customers and tenants (then `users` is ignored). */
+  customers?: CustomerLayout[];
+  /** Milliseconds since the epoch; inject one to test token expiry without waiting. */
+  clock?: () => number;
+}
+
+export interface SandboxTenant {
+  tenantId: string;
+  users: number;
+  /** The tenant's `*.onmicrosoft.com` domain, used in the UPNs. */
+  domain: string;
+}
+
+export interface SandboxCustomer {
+  customerId: string;
+  name: string;
+  /** false for the customer outside the demo apps' scope (403). */
+  inScope: boolean;
+  tenants: SandboxTenant[];
+}
+
+export interface SandboxStats {
+  tokenRequests: number;
+  apiRequests: number;
+  byStatus: Record<number, number>;
+  faultsInjected: number;
+}
+
+export interface Sandbox {
+  baseUrl: string;
+  tokenUrl: string;
+  /** The demo app that authenticates with a client secret. */
+  clientId: string;
+  clientSecret: string;
+  /** The demo app that authenticates with a certificate (RS256 JWT client assertion). */
+  certificate: CertificateCredential;
+  /** An app registered without elements.um.user.read.all: its tokens are refused with 403. */
+  unscopedClient: { clientId: string; clientSecret: string };
+  customers: SandboxCustomer[];
+  /** The users batch URL of a tenant (customer 0, tenant 0 by default). */
+  usersUrl(customerIdx?: number, tenantIdx?: number): string;
+  setFaults(rules: FaultRule[]): void;
+  setRateLimit(limit: RateLimit | undefined): void;
+  /** Expires every token issued so far, now. */
+  expireTokens(): void;
+  stats(): SandboxStats;
+  resetStats(): void;
+  /** The user at an index, as served (status as an array), to compute expectations without HTTP. */
+  userAt(customerIdx: number, tenantIdx: number, index: number): SandboxUser;
+  close(): Promise<void>;
+}

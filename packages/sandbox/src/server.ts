@@ -1,0 +1,261 @@
+// startSandbox(): the HTTP server that ties the identity service, the users API and the fault
+// injection together on 127.0.0.1.
+import { randomUUID } from 'node:crypto';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { handleUsersRequest, USERS_PATH } from './api/users-endpoint.js';
+import { JtiCache } from './auth/client-assertion.js';
+import { createDemoClients, KNOWN_SCOPES, type RegisteredClient } from './auth/clients.js';
+import { handleTokenRequest } from './auth/token-endpoint.js';
+import { TokenStore } from './auth/token-store.js';
+import { buildCustomers, defaultLayout, type TenantModel } from './data/tenancy.js';
+import { userAt } from './data/users.js';
+import { MAX_PAGE_SIZE } from './api/parameters.js';
+import { checkRateLimit, TokenBucket } from './faults/rate-limit.js';
+import { FaultRules } from './faults/rules.js';
+import type { FaultDecision, RateLimit } from './faults/types.js';
+import { BodyTooLargeError, end, isJsonContentType, jsonError, readBody, requestIdOf, serialize, type Reply } from './http/io.js';
+import type { Sandbox, SandboxOptions } from './options.js';
+import { StatsCounter } from './stats.js';
+import { Timers } from './timers.js';
+
+export const TOKEN_PATH = '/connect/token';
+export const DISCOVERY_PATH = '/.well-known/openid-configuration';
+
+function positiveInteger(name: string, value: number | undefined, fallback: number, min = 1, max = Number.MAX_SAFE_INTEGER): number {
+  if (value === undefined) return fallback;
+  if (!Number.isInteger(value) || value < min || value > max) throw new RangeError(`${name} must be an integer from ${min} to ${max}`);
+  return value;
+}
+
+export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbox> {
+  const host = options.host ?? '127.0.0.1';
+  const port = positiveInteger('port', options.port, 0, 0, 65535);
+  const seed = positiveInteger('seed', options.seed, 1, 0, 2 ** 32 - 1);
+  const users = positiveInteger('users', options.users, 250, 0);
+  const tokenTtlSeconds = positiveInteger('tokenTtlSeconds', options.tokenTtlSeconds, 3600, 1);
+  const defaultPageSize = positiveInteger('defaultPageSize', options.defaultPageSize, 100, 1, MAX_PAGE_SIZE);
+  const maxUserIds = positiveInteger('maxUserIds', options.maxUserIds, 100, 1);
+  const now = options.clock ?? Date.now;
+
+  const customers = buildCustomers(seed, options.customers ?? defaultLayout(users));
+  const demo = createDemoClients(seed, customers.filter((c) => c.inScope).map((c) => c.customerId));
+  const clients = new Map<string, RegisteredClient>(
+    [demo.secretClient, demo.certificateClient, demo.unscopedClient].map((client) => [client.clientId, client]),
+  );
+  const store = new TokenStore();
+  const jtis = new JtiCache();
+  const faults = new FaultRules();
+  faults.set(options.faults ?? []);
+  let bucket: TokenBucket | undefined = options.rateLimit ? new TokenBucket(options.rateLimit, now()) : undefined;
+  const stats = new StatsCounter();
+  const timers = new Timers();
+  let closed = false;
+
+  // Filled in once the port is known.
+  let baseUrl = '';
+  let tokenUrl = '';
+
+  const tenantAt = (customerIdx: number, tenantIdx: number): TenantModel => {
+    const tenant = customers[customerIdx]?.tenants[tenantIdx];
+    if (!tenant) throw new RangeError(`no tenant ${tenantIdx} in customer ${customerIdx}`);
+    return tenant;
+  };
+
+  async function send(res: ServerResponse, requestId: string, reply: Reply, slowBodyMs: number): Promise<void> {
+    const { headers, payload } = serialize(reply);
+    headers['x-request-id'] = requestId;
+    stats.status(reply.status);
+    if (slowBodyMs <= 0 || !payload || payload.length < 2) {
+      end(res, reply.status, headers, payload);
+      return;
+    }
+    // A slow body: headers at once, then the payload in ten pieces spread over slowBodyMs.
+    headers['content-length'] = String(payload.length);
+    res.writeHead(reply.status, headers);
+    const pieces = 10;
+    const size = Math.ceil(payload.length / pieces);
+    for (let offset = 0; offset < payload.length; offset += size) {
+      if (closed || res.destroyed) return;
+      res.write(payload.subarray(offset, offset + size));
+      await timers.sleep(slowBodyMs / pieces);
+    }
+    if (!closed && !res.destroyed) res.end();
+  }
+
+  function faultReply(decision: FaultDecision): Reply {
+    const headers: Record<string, string> = {};
+    if (decision.retryAfter !== undefined) headers['retry-after'] = decision.retryAfter;
+    const status = decision.status ?? 500;
+    const messages: Record<number, [string, string]> = {
+      429: ['too_many_requests', 'rate limit exceeded (sandbox fault)'],
+      500: ['internal_error', 'an unexpected error occurred (sandbox fault)'],
+      503: ['service_unavailable', 'the service is unavailable (sandbox fault)'],
+      504: ['gateway_timeout', 'the upstream service timed out (sandbox fault)'],
+    };
+    const [error, message] = messages[status] ?? ['error', 'sandbox fault'];
+    return { status, headers, body: decision.body ?? { error, message } };
+  }
+
+  type Route = { kind: 'token' } | { kind: 'users'; customerId: string; tenantId: string } | { kind: 'discovery' } | { kind: 'other' };
+  function route(pathname: string): Route {
+    if (pathname === TOKEN_PATH) return { kind: 'token' };
+    if (pathname === DISCOVERY_PATH) return { kind: 'discovery' };
+    const match = USERS_PATH.exec(pathname);
+    if (match?.[1] && match[2]) return { kind: 'users', customerId: match[1], tenantId: match[2] };
+    return { kind: 'other' };
+  }
+
+  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const requestId = requestIdOf(req, randomUUID);
+    const url = new URL(req.url ?? '/', 'http://sandbox.invalid');
+    const target = route(url.pathname);
+    stats.request(target.kind === 'token' || target.kind === 'users' ? target.kind : 'other');
+
+    let body: string;
+    try {
+      body = await readBody(req);
+    } catch (error) {
+      if (error instanceof BodyTooLargeError) {
+        await send(res, requestId, jsonError(413, 'payload_too_large', error.message), 0);
+        req.socket.destroy();
+        return;
+      }
+      throw error;
+    }
+
+    if (target.kind === 'discovery') {
+      const reply: Reply = req.method === 'GET' || req.method === 'HEAD'
+        ? {
+            status: 200,
+            body: {
+              issuer: baseUrl,
+              token_endpoint: tokenUrl,
+              grant_types_supported: ['client_credentials'],
+              token_endpoint_auth_methods_supported: ['client_secret_post', 'client_secret_basic', 'private_key_jwt'],
+              token_endpoint_auth_signing_alg_values_supported: ['RS256'],
+              scopes_supported: KNOWN_SCOPES,
+            },
+          }
+        : { status: 405, headers: { allow: 'GET' }, body: { error: 'method_not_allowed', message: 'use GET' } };
+      await send(res, requestId, reply, 0);
+      return;
+    }
+    if (target.kind === 'other') {
+      await send(res, requestId, jsonError(404, 'not_found', `no route for ${req.method ?? 'GET'} ${url.pathname}`), 0);
+      return;
+    }
+
+    const pageIndexRaw = url.searchParams.get('pageIndex');
+    const decision = faults.decide({
+      path: target.kind,
+      ...(target.kind === 'users'
+        ? { pageIndex: pageIndexRaw !== null && /^\d+$/.test(pageIndexRaw) ? Number(pageIndexRaw) : 1, customerId: target.customerId, tenantId: target.tenantId }
+        : {}),
+    });
+    if (decision.fired) stats.fault();
+    if (decision.expireTokens) store.expireAll(now());
+    await timers.sleep(decision.latencyMs);
+    if (closed) return;
+    if (decision.reset) {
+      req.socket.destroy();
+      return;
+    }
+    if (decision.status !== undefined) {
+      await send(res, requestId, faultReply(decision), decision.slowBodyMs);
+      return;
+    }
+    if (bucket && (bucket.limit.path ?? 'users') === target.kind) {
+      const verdict = bucket.take(now());
+      if (!verdict.allowed) {
+        stats.fault();
+        const reply = jsonError(429, 'too_many_requests', 'rate limit exceeded');
+        reply.headers = { 'retry-after': String(verdict.retryAfterSeconds) };
+        await send(res, requestId, reply, 0);
+        return;
+      }
+    }
+
+    const reply =
+      target.kind === 'token'
+        ? handleTokenRequest(
+            { method: req.method ?? 'GET', contentType: req.headers['content-type'], authorization: req.headers.authorization, body },
+            { clients, tokenUrl, now, tokenTtlSeconds, store, jtis },
+          )
+        : handleUsersRequest(
+            {
+              method: req.method ?? 'GET',
+              authorization: req.headers.authorization,
+              customerId: target.customerId,
+              tenantId: target.tenantId,
+              query: url.searchParams,
+              body,
+              isJson: isJsonContentType(req),
+              statusAsInteger: decision.statusAsInteger,
+            },
+            { customers, store, now, defaultPageSize, maxUserIds },
+          );
+    await send(res, requestId, reply, decision.slowBodyMs);
+  }
+
+  const server = createServer({ keepAliveTimeout: 5000 }, (req, res) => {
+    handle(req, res).catch(() => {
+      // A bug in the sandbox must not kill the test run: answer 500 when still possible.
+      if (!res.headersSent && !res.destroyed) end(res, 500, { 'content-type': 'application/json' }, Buffer.from('{"error":"sandbox_bug"}'));
+      else res.destroy();
+    });
+  });
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  const address = server.address() as AddressInfo;
+  const hostForUrl = address.family === 'IPv6' ? `[${address.address}]` : address.address;
+  baseUrl = `http://${hostForUrl}:${address.port}`;
+  tokenUrl = `${baseUrl}${TOKEN_PATH}`;
+
+  return {
+    baseUrl,
+    tokenUrl,
+    clientId: demo.secretClient.clientId,
+    clientSecret: demo.secretClient.secret,
+    certificate: demo.certificate,
+    unscopedClient: { clientId: demo.unscopedClient.clientId, clientSecret: demo.unscopedClient.secret },
+    customers: customers.map((c) => ({
+      customerId: c.customerId,
+      name: c.name,
+      inScope: c.inScope,
+      tenants: c.tenants.map((t) => ({ tenantId: t.tenantId, users: t.users, domain: t.domain })),
+    })),
+    usersUrl(customerIdx = 0, tenantIdx = 0) {
+      const tenant = tenantAt(customerIdx, tenantIdx);
+      return `${baseUrl}/partner/external/v3/um/customers/${tenant.customerId}/tenants/${tenant.tenantId}/users/batch`;
+    },
+    setFaults(rules) {
+      faults.set(rules);
+    },
+    setRateLimit(limit: RateLimit | undefined) {
+      if (limit) checkRateLimit(limit);
+      bucket = limit ? new TokenBucket(limit, now()) : undefined;
+    },
+    expireTokens() {
+      store.expireAll(now());
+    },
+    stats: () => stats.snapshot(),
+    resetStats: () => stats.reset(),
+    userAt: (customerIdx, tenantIdx, index) => userAt(tenantAt(customerIdx, tenantIdx), index),
+    async close() {
+      if (closed) return;
+      closed = true;
+      timers.cancelAll();
+      await new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      });
+    },
+  };
+}
