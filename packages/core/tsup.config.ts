@@ -1,4 +1,9 @@
+import { readFileSync } from 'node:fs';
 import { defineConfig } from 'tsup';
+
+// The version in the User-Agent comes from package.json at build time (Changesets bumps it there).
+const { version } = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8')) as { version: string };
+const define = { __CORE_VERSION__: JSON.stringify(version) };
 
 // ESM and CommonJS with types for the library entry points; the CLI is ESM only.
 export default defineConfig([
@@ -10,6 +15,7 @@ export default defineConfig([
     clean: true,
     target: 'node20',
     platform: 'node',
+    define,
   },
   {
     entry: { cli: 'src/cli/main.ts' },
@@ -18,5 +24,6 @@ export default defineConfig([
     target: 'node20',
     platform: 'node',
     banner: { js: '#!/usr/bin/env node' },
+    define,
   },
 ]);

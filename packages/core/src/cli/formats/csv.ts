@@ -1,0 +1,43 @@
+// RFC 4180 CSV with every documented field; `status` as codes and as labels, both ';'-joined.
+import { statusLabels, type User } from '../../protocol/index.js';
+import type { TextSink } from '../text-sink.js';
+import type { UserWriter } from './index.js';
+
+export const CSV_COLUMNS = [
+  'id', 'displayName', 'userPrincipalName', 'mail', 'firstName', 'lastName', 'employeeId', 'jobTitle',
+  'department', 'company', 'location', 'countryOrRegion', 'mobile', 'isTestUser', 'age', 'startDate',
+  'endDate', 'status', 'statusLabels',
+] as const;
+
+export function csvCell(value: unknown): string {
+  if (value === undefined || value === null) return '';
+  const text = String(value);
+  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+export function csvRow(user: User): string {
+  return CSV_COLUMNS.map((column) => {
+    if (column === 'status') return csvCell(user.status.join(';'));
+    if (column === 'statusLabels') return csvCell(statusLabels(user.status).join(';'));
+    return csvCell(user[column]);
+  }).join(',');
+}
+
+export function csvWriter(sink: TextSink): UserWriter {
+  let headerDone = false;
+  const header = async () => {
+    if (headerDone) return;
+    headerDone = true;
+    await sink.write(`${CSV_COLUMNS.join(',')}\r\n`);
+  };
+  return {
+    async write(user) {
+      await header();
+      await sink.write(`${csvRow(user)}\r\n`);
+    },
+    async end() {
+      await header();
+      await sink.flush();
+    },
+  };
+}

@@ -1,0 +1,31 @@
+// Text out to a stream, in 64 KB writes that wait for 'drain': a million-user export goes out at
+// the pace the consumer reads, without piling up in memory.
+import { once } from 'node:events';
+import type { Writable } from 'node:stream';
+
+export interface TextSink {
+  write(text: string): Promise<void>;
+  flush(): Promise<void>;
+}
+
+const BATCH_CHARS = 64 * 1024;
+
+export function textSink(stream: Writable): TextSink {
+  let pending: string[] = [];
+  let size = 0;
+  const flush = async () => {
+    if (size === 0) return;
+    const chunk = pending.join('');
+    pending = [];
+    size = 0;
+    if (!stream.write(chunk)) await once(stream, 'drain');
+  };
+  return {
+    async write(text) {
+      pending.push(text);
+      size += text.length;
+      if (size >= BATCH_CHARS) await flush();
+    },
+    flush,
+  };
+}
