@@ -4,7 +4,7 @@ import { n8nCommunityNodesPlugin } from '@n8n/eslint-plugin-community-nodes';
 import tsParser from '@typescript-eslint/parser';
 
 export default [
-  { ignores: ['dist/**', 'node_modules/**', 'test/**', 'scripts/**', '*.config.ts', 'eslint.config.mjs'] },
+  { ignores: ['dist/**', 'node_modules/**', 'test/**', 'scripts/**', '*.config.ts', '*.config.mts', 'eslint.config.mjs'] },
   { files: ['**/*.ts'], languageOptions: { parser: tsParser } },
   { files: ['package.json'], languageOptions: { parser: tsParser } },
   { files: ['**/*.ts', 'package.json'], ...n8nCommunityNodesPlugin.configs.recommended },

@@ -1,0 +1,74 @@
+// A minimal IExecuteFunctions: input items, per-item parameters, continueOnFail, credentials and
+// the authenticated request helper, which is the injected transport of every unit test.
+import type {
+	ICredentialDataDecryptedObject,
+	IDataObject,
+	IExecuteFunctions,
+	IHttpRequestOptions,
+	IN8nHttpFullResponse,
+	INode,
+} from 'n8n-workflow';
+
+export const NODE: INode = {
+	id: 'node-1',
+	name: 'AvePoint Graph',
+	type: 'CUSTOM.avePointGraph',
+	typeVersion: 1,
+	position: [0, 0],
+	parameters: {},
+};
+
+export const SANDBOX_CREDENTIALS: ICredentialDataDecryptedObject = {
+	environment: 'custom',
+	baseUrl: 'http://127.0.0.1:4010',
+	tokenUrl: 'http://127.0.0.1:4010/connect/token',
+	authMethod: 'clientSecret',
+	clientId: 'app-id',
+	clientSecret: 'not-a-real-secret',
+	accessToken: 'token-1',
+};
+
+export type Params = Record<string, unknown>;
+
+export interface FakeContextOptions {
+	/** Parameters shared by all items, then per-item overrides (by index). */
+	params: Params;
+	perItem?: Params[];
+	items?: number;
+	continueOnFail?: boolean;
+	credentials?: ICredentialDataDecryptedObject;
+	send: (options: IHttpRequestOptions, callIndex: number) => Promise<IN8nHttpFullResponse> | IN8nHttpFullResponse;
+}
+
+export interface FakeContext {
+	ctx: IExecuteFunctions;
+	calls: Array<{ credentialType: string; options: IHttpRequestOptions }>;
+}
+
+export function fakeContext(o: FakeContextOptions): FakeContext {
+	const itemCount = o.items ?? o.perItem?.length ?? 1;
+	const calls: FakeContext['calls'] = [];
+	const ctx = {
+		getNode: () => NODE,
+		getInputData: () => Array.from({ length: itemCount }, (_, i) => ({ json: { index: i } as IDataObject })),
+		continueOnFail: () => o.continueOnFail === true,
+		getCredentials: async (type: string) => {
+			if (type !== 'avePointGraphApi') throw new Error(`unexpected credential type ${type}`);
+			return o.credentials ?? SANDBOX_CREDENTIALS;
+		},
+		getNodeParameter: (name: string, itemIndex: number, fallback?: unknown) => {
+			const own = o.perItem?.[itemIndex];
+			if (own && name in own) return own[name];
+			if (name in o.params) return o.params[name];
+			if (fallback !== undefined) return fallback;
+			throw new Error(`parameter ${name} not set`);
+		},
+		helpers: {
+			httpRequestWithAuthentication: async (credentialType: string, options: IHttpRequestOptions) => {
+				calls.push({ credentialType, options });
+				return await o.send(options, calls.length - 1);
+			},
+		},
+	};
+	return { ctx: ctx as unknown as IExecuteFunctions, calls };
+}

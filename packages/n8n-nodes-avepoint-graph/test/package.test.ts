@@ -1,0 +1,111 @@
+// The published package: what n8n verifies before it lists a community node for its Cloud.
+import { execFileSync } from 'node:child_process';
+import { cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join, relative } from 'node:path';
+
+import { beforeAll, describe, expect, it } from 'vitest';
+
+import { PACKAGE_ROOT, packAndUnpack } from './helpers/packTarball';
+
+// n8n's scanner, in a Node process of its own as n8n runs it; analyzePackage() works offline on a folder.
+interface ScanResult {
+	passed: boolean;
+	message?: string;
+	details?: string;
+}
+function scan(dir: string, mode: 'dist' | 'source'): ScanResult {
+	// Without vitest's NODE_ENV=test, under which eslint-plugin-n8n-nodes-base checks file names of its own fixtures.
+	const { NODE_ENV: _testMode, ...env } = process.env;
+	const out = execFileSync(process.execPath, [join(PACKAGE_ROOT, 'scripts/scan-package.mjs'), dir, mode], { encoding: 'utf8', env });
+	return JSON.parse(out.trim().split('\n').pop()!) as ScanResult;
+}
+
+const walk = (dir: string): string[] =>
+	readdirSync(dir).flatMap((name) => {
+		const path = join(dir, name);
+		return statSync(path).isDirectory() ? walk(path) : [path];
+	});
+
+let unpacked: string;
+let manifest: Record<string, unknown> & { n8n: { nodes: string[]; credentials: string[] } };
+
+beforeAll(() => {
+	unpacked = packAndUnpack().dir;
+	manifest = JSON.parse(readFileSync(join(unpacked, 'package.json'), 'utf8')) as typeof manifest;
+}, 120_000);
+
+describe('the packed tarball', () => {
+	it("passes n8n's community package scanner (analyzePackage on the unpacked tarball, as n8n runs it)", () => {
+		const result = scan(unpacked, 'dist');
+		expect(result.details ?? result.message ?? '').toBe('');
+		expect(result.passed).toBe(true);
+	}, 120_000);
+
+	it('the scanner is not blind: the same tarball with a setTimeout in it fails', () => {
+		const copy = mkdtempSync(join(tmpdir(), 'n8n-scan-negative-'));
+		cpSync(unpacked, copy, { recursive: true });
+		const nodeFile = join(copy, manifest.n8n.nodes[0]!);
+		writeFileSync(nodeFile, `${readFileSync(nodeFile, 'utf8')}\nsetTimeout(() => {}, 1);\n`);
+		const result = scan(copy, 'dist');
+		expect(result.passed).toBe(false);
+		expect(result.details).toMatch(/setTimeout/);
+	}, 120_000);
+
+	it('the sources pass the scanner too (what n8n lints from the provenance-attested repository)', () => {
+		const result = scan(PACKAGE_ROOT, 'source');
+		expect(result.details ?? result.message ?? '').toBe('');
+		expect(result.passed).toBe(true);
+	}, 120_000);
+
+	it('holds only dist, README and package.json, with no runtime dependencies', () => {
+		const files = walk(unpacked).map((f) => relative(unpacked, f));
+		expect(files.filter((f) => !f.startsWith('dist/') && f !== 'package.json' && f !== 'README.md')).toEqual([]);
+		expect(manifest.dependencies).toBeUndefined();
+		expect(manifest.peerDependencies).toEqual({ 'n8n-workflow': '*' });
+		expect(manifest.keywords).toContain('n8n-community-node-package');
+		expect(JSON.stringify(manifest.devDependencies)).not.toContain('workspace:');
+	});
+
+	it('the n8n block points at files in the tarball, with their icons and codex beside them', () => {
+		expect(manifest.n8n).toMatchObject({ n8nNodesApiVersion: 1 });
+		for (const file of [...manifest.n8n.nodes, ...manifest.n8n.credentials]) expect(existsSync(join(unpacked, file))).toBe(true);
+		for (const asset of [
+			'dist/nodes/AvePointGraph/AvePointGraph.node.json',
+			'dist/nodes/AvePointGraph/avePointGraph.svg',
+			'dist/nodes/AvePointGraph/avePointGraph.dark.svg',
+			'dist/credentials/avePointGraph.svg',
+			'dist/credentials/avePointGraph.dark.svg',
+		]) {
+			expect(existsSync(join(unpacked, asset)), asset).toBe(true);
+		}
+	});
+
+	it('the compiled files require only n8n-workflow and node:crypto: the protocol is bundled in', () => {
+		for (const file of walk(join(unpacked, 'dist')).filter((f) => f.endsWith('.js'))) {
+			const required = [...readFileSync(file, 'utf8').matchAll(/require\(["']([^"']+)["']\)/g)].map((m) => m[1]);
+			expect(new Set(required), relative(unpacked, file)).toEqual(
+				new Set(required.filter((r) => r === 'n8n-workflow' || r === 'node:crypto' || r === 'crypto')),
+			);
+		}
+	});
+
+	it('loads with require() the way n8n loads it, under the settled names', () => {
+		const requireFromPackage = createRequire(join(PACKAGE_ROOT, 'package.json'));
+		const { AvePointGraph } = requireFromPackage(join(unpacked, manifest.n8n.nodes[0]!)) as {
+			AvePointGraph: new () => { description: { name: string; usableAsTool?: boolean; credentials: Array<{ name: string }>; properties: Array<{ name: string }> } };
+		};
+		const { AvePointGraphApi } = requireFromPackage(join(unpacked, manifest.n8n.credentials[0]!)) as {
+			AvePointGraphApi: new () => { name: string };
+		};
+		const node = new AvePointGraph().description;
+		expect(node.name).toBe('avePointGraph');
+		expect(node.usableAsTool).toBe(true);
+		expect(node.credentials.map((c) => c.name)).toEqual(['avePointGraphApi']);
+		expect(node.properties.map((p) => p.name)).toEqual(
+			expect.arrayContaining(['resource', 'operation', 'customerId', 'tenantId', 'userIds', 'returnAll', 'limit']),
+		);
+		expect(new AvePointGraphApi().name).toBe('avePointGraphApi');
+	});
+});
