@@ -17,7 +17,7 @@ export function createZapierFetch(z: ZObject): ZapierFetch {
     });
     const body = request.method === 'GET' || request.method === 'HEAD' ? '' : await request.text();
 
-    const response = await z.request({
+    const response = await untilAborted(request.signal, z.request({
       url: request.url,
       method: request.method as 'GET' | 'POST',
       headers,
@@ -27,7 +27,7 @@ export function createZapierFetch(z: ZObject): ZapierFetch {
       skipThrowForStatus: true,
       // The URL core built is final: no Zapier templating or empty-param pruning on it.
       removeMissingValuesFrom: { params: false, body: false },
-    });
+    }));
 
     const responseHeaders = new Headers();
     response.headers.forEach((value: string, name: string) => responseHeaders.append(name, value));
@@ -36,4 +36,33 @@ export function createZapierFetch(z: ZObject): ZapierFetch {
       headers: responseHeaders,
     });
   };
+}
+
+/**
+ * z.request takes no AbortSignal, so core's per-attempt timeout and the step's deadline could not
+ * stop a stalled call. The caller stops waiting at the abort; the request's late outcome is
+ * dropped (caught, so it is not an unhandled rejection).
+ */
+function untilAborted<T>(signal: AbortSignal, pending: Promise<T>): Promise<T> {
+  if (signal.aborted) {
+    pending.catch(() => undefined);
+    return Promise.reject(signal.reason as Error);
+  }
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = () => {
+      pending.catch(() => undefined);
+      reject(signal.reason as Error);
+    };
+    signal.addEventListener('abort', onAbort, { once: true });
+    pending.then(
+      (value) => {
+        signal.removeEventListener('abort', onAbort);
+        resolve(value);
+      },
+      (error: unknown) => {
+        signal.removeEventListener('abort', onAbort);
+        reject(error as Error);
+      },
+    );
+  });
 }

@@ -4,6 +4,7 @@ import type { Bundle, ZObject } from 'zapier-platform-core';
 import { customerIdField, tenantIdField, userIdsField } from '../input-fields.js';
 import { SAMPLE_USER, USER_OUTPUT_FIELDS, toZapierUser, type ZapierUser } from '../user-output.js';
 import { callApi, usersClientFor } from '../users-client.js';
+import { STEP_BUDGET_MS, withinStepBudget } from '../step-deadline.js';
 import { rethrowForZapier } from '../zapier-errors.js';
 
 /**
@@ -43,11 +44,14 @@ async function perform(z: ZObject, bundle: Bundle<FindUsersInput>): Promise<Zapi
   if (userIds.length === 0) return [];
   const client = usersClientFor(z, bundle);
   const { users } = await callApi(z, () =>
-    client.getUsersByIds({
-      customerId: bundle.inputData.customerId as string,
-      tenantId: bundle.inputData.tenantId as string,
-      userIds,
-    }),
+    withinStepBudget(z, STEP_BUDGET_MS, 'Give fewer User IDs per step.', (signal) =>
+      client.getUsersByIds({
+        customerId: bundle.inputData.customerId as string,
+        tenantId: bundle.inputData.tenantId as string,
+        userIds,
+        signal,
+      }),
+    ),
   );
   return users.map(toZapierUser);
 }

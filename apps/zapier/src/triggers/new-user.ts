@@ -8,6 +8,7 @@ import { MAX_PAGE_SIZE, idKey, pageCount, type User } from '@avepoint-graph-kit/
 import type { Bundle, ZObject } from 'zapier-platform-core';
 import { customerIdField, tenantIdField } from '../input-fields.js';
 import { SAMPLE_USER, USER_OUTPUT_FIELDS, toZapierUser, type ZapierUser } from '../user-output.js';
+import { STEP_BUDGET_MS, withinStepBudget } from '../step-deadline.js';
 import { callApi, usersClientFor, type UsersClient } from '../users-client.js';
 
 /** 10 pages of 100: ten requests and about 1 MB per poll, inside Zapier's 30 s and size limits. */
@@ -26,7 +27,13 @@ export function pollPages(totalCount: number, pageSize: number, maxPages: number
   return pages;
 }
 
-async function readPages(client: UsersClient, where: { customerId: string; tenantId: string }, pages: number[], first: User[]): Promise<User[]> {
+async function readPages(
+  client: UsersClient,
+  where: { customerId: string; tenantId: string },
+  pages: number[],
+  first: User[],
+  signal: AbortSignal,
+): Promise<User[]> {
   const users: User[] = [];
   // One page at a time: a poll is not in a hurry, and the tenant's rate limit is shared.
   for (const pageIndex of pages) {
@@ -34,7 +41,7 @@ async function readPages(client: UsersClient, where: { customerId: string; tenan
       users.push(...first);
       continue;
     }
-    const page = await client.getUsersPage({ ...where, pageIndex, pageSize: MAX_PAGE_SIZE });
+    const page = await client.getUsersPage({ ...where, pageIndex, pageSize: MAX_PAGE_SIZE }, { signal });
     users.push(...page.users);
   }
   return users;
@@ -43,10 +50,12 @@ async function readPages(client: UsersClient, where: { customerId: string; tenan
 async function perform(z: ZObject, bundle: Bundle<NewUserInput>): Promise<ZapierUser[]> {
   const client = usersClientFor(z, bundle);
   const where = { customerId: bundle.inputData.customerId as string, tenantId: bundle.inputData.tenantId as string };
-  const users = await callApi(z, async () => {
-    const first = await client.getUsersPage({ ...where, pageIndex: 1, pageSize: MAX_PAGE_SIZE });
-    return readPages(client, where, pollPages(first.totalCount, MAX_PAGE_SIZE), first.users);
-  });
+  const users = await callApi(z, () =>
+    withinStepBudget(z, STEP_BUDGET_MS, 'Try again later; if it persists, the tenant may be too slow to poll.', async (signal) => {
+      const first = await client.getUsersPage({ ...where, pageIndex: 1, pageSize: MAX_PAGE_SIZE }, { signal });
+      return readPages(client, where, pollPages(first.totalCount, MAX_PAGE_SIZE), first.users, signal);
+    }),
+  );
   return newestFirst(users).map(toZapierUser);
 }
 
