@@ -11,18 +11,23 @@ function fmix32(h: number): number {
   return h >>> 0;
 }
 
-/** Hashes a list of 32-bit integers into one unsigned 32-bit integer. */
-export function hash32(...parts: readonly number[]): number {
-  let h = 0x9e3779b9;
-  for (const part of parts) {
-    h = fmix32((h ^ (part >>> 0)) + 0x7f4a7c15);
-  }
+const step = (h: number, part: number): number => fmix32((h ^ (part >>> 0)) + 0x7f4a7c15);
+
+/**
+ * Hashes up to four 32-bit integers into one unsigned 32-bit integer. Fixed arity rather than
+ * rest parameters: this runs ~25 times per served user, and the arrays showed in profiles.
+ */
+export function hash32(a: number, b?: number, c?: number, d?: number): number {
+  let h = step(0x9e3779b9, a);
+  if (b !== undefined) h = step(h, b);
+  if (c !== undefined) h = step(h, c);
+  if (d !== undefined) h = step(h, d);
   return h;
 }
 
 /** A number in [0, 1) from the same inputs. */
-export function unit(...parts: readonly number[]): number {
-  return hash32(...parts) / 0x1_0000_0000;
+export function unit(a: number, b?: number, c?: number, d?: number): number {
+  return hash32(a, b, c, d) / 0x1_0000_0000;
 }
 
 /** Stable 32-bit key of a string (FNV-1a), to mix names into hashes. */

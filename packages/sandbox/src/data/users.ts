@@ -35,12 +35,29 @@ const NAME_STRIDE = 7919;
 // Field salts: each field draws from its own hash stream.
 const F = { status: 1, statusCount: 2, statusCode: 3, test: 4, dept: 5, title: 6, office: 7, mobile: 8, mobileNull: 9, mail: 10, location: 11, employee: 12, age: 13, ageNull: 14, start: 15, end: 16, endKind: 17, deptNull: 18, titleNull: 19, statusCode2: 20 } as const;
 
-const asciiLocal = (name: string): string =>
-  name.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/ø/g, 'o').replace(/[^A-Za-z0-9-]/g, '').toLowerCase();
+const localParts = new Map<string, string>();
+/** The UPN form of a name ("Søren" -> "soren", "O'Brien" -> "obrien"), memoized: names repeat. */
+function asciiLocal(name: string): string {
+  let local = localParts.get(name);
+  if (local === undefined) {
+    local = name.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/ø/g, 'o').replace(/[^A-Za-z0-9-]/g, '').toLowerCase();
+    localParts.set(name, local);
+  }
+  return local;
+}
 
 const DAY_MS = 86_400_000;
 const START_EPOCH = Date.UTC(2014, 0, 1);
-const isoDay = (ms: number): string => `${new Date(ms).toISOString().slice(0, 10)}T00:00:00Z`;
+const isoDays = new Map<number, string>();
+/** Midnight UTC of a day as the API writes dates; memoized, as only a few thousand days occur. */
+function isoDay(ms: number): string {
+  let text = isoDays.get(ms);
+  if (text === undefined) {
+    text = `${new Date(ms).toISOString().slice(0, 10)}T00:00:00Z`;
+    isoDays.set(ms, text);
+  }
+  return text;
+}
 
 export function userId(tenant: TenantModel, index: number): string {
   return guidFor(tenant.key, index);
