@@ -5,7 +5,7 @@
 // and cannot re-send a request through the middleware before it, while a retry must pass through
 // auth again (a token may expire during a 429 storm) and the 401 refresh must re-send. openapi-fetch
 // still builds every request from the generated types, and `client.api.use()` takes middleware.
-import createClient from 'openapi-fetch';
+import { createClient } from './openapi-fetch-interop.js';
 import type { paths } from '../generated/openapi.js';
 import {
   AvePointInputError,
