@@ -17,7 +17,7 @@ for (const file of ['zapierwrapper.js', 'package.json', 'dist/index.js', 'node_m
 }
 
 const { handler, appRaw } = await import(pathToFileURL(join(scratch, 'zapierwrapper.js')).href);
-const run = async (method, bundle) => (await handler({ command: 'execute', method, bundle })).results;
+const run = async (method, bundle) => (await handler({ command: 'execute', method, bundle, calledFromCli: true })).results;
 
 const sandbox = await startSandbox({ users: 20 });
 try {
