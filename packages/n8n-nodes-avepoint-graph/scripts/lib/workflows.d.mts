@@ -1,0 +1,16 @@
+// Types of workflows.mjs for the TypeScript tests.
+export declare const NODE_TYPE: string;
+export declare const CREDENTIAL_TYPE: string;
+export declare const AVEPOINT_NODE_NAME: string;
+export declare const SECRET_CREDENTIAL: { id: string; name: string };
+export declare const CERTIFICATE_CREDENTIAL: { id: string; name: string };
+export declare function sandboxCredentials(sandbox: unknown): unknown[];
+export declare function workflow(o: {
+	id: string;
+	name: string;
+	parameters?: Record<string, unknown>;
+	credential?: { id: string; name: string };
+	rows?: Array<Record<string, unknown>>;
+	continueOnFail?: boolean;
+	lastNode?: Record<string, unknown>;
+}): Record<string, unknown>;

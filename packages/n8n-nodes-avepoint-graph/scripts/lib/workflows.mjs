@@ -1,0 +1,80 @@
+// Credentials and workflows that point n8n at a sandbox: the e2e tests, the demo and the
+// benchmark import these.
+
+export const NODE_TYPE = 'CUSTOM.avePointGraph';
+export const CREDENTIAL_TYPE = 'avePointGraphApi';
+export const SECRET_CREDENTIAL = { id: 'avepointSandboxSecret', name: 'AvePoint sandbox (client secret)' };
+export const CERTIFICATE_CREDENTIAL = { id: 'avepointSandboxCertif', name: 'AvePoint sandbox (certificate)' };
+
+/** The two credentials of a sandbox, as `n8n import:credentials` takes them. */
+export function sandboxCredentials(sandbox) {
+  const common = { environment: 'custom', baseUrl: sandbox.baseUrl, tokenUrl: sandbox.tokenUrl };
+  return [
+    {
+      ...SECRET_CREDENTIAL,
+      type: CREDENTIAL_TYPE,
+      data: { ...common, authMethod: 'clientSecret', clientId: sandbox.clientId, clientSecret: sandbox.clientSecret },
+    },
+    {
+      ...CERTIFICATE_CREDENTIAL,
+      type: CREDENTIAL_TYPE,
+      data: {
+        ...common,
+        authMethod: 'certificate',
+        clientId: sandbox.certificate.clientId,
+        privateKey: sandbox.certificate.privateKeyPem,
+        certificateThumbprint: sandbox.certificate.certificateThumbprint,
+      },
+    },
+  ];
+}
+
+const trigger = { parameters: {}, id: 'trigger', name: 'Start', type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position: [0, 0] };
+
+/** Input items from a literal array: an Edit Fields node holding it, then Split Out. */
+function itemsNodes(rows) {
+  return [
+    {
+      parameters: { mode: 'raw', jsonOutput: JSON.stringify({ rows }), options: {} },
+      id: 'rows',
+      name: 'Rows',
+      type: 'n8n-nodes-base.set',
+      typeVersion: 3.4,
+      position: [220, 0],
+    },
+    {
+      parameters: { fieldToSplitOut: 'rows', options: {} },
+      id: 'items',
+      name: 'Items',
+      type: 'n8n-nodes-base.splitOut',
+      typeVersion: 1,
+      position: [440, 0],
+    },
+  ];
+}
+
+export const AVEPOINT_NODE_NAME = 'AvePoint Graph';
+
+/**
+ * A workflow: Start -> [Rows -> Items] -> AvePoint Graph (or, with `httpNode`, any last node).
+ * `rows` become input items (each row's fields under `$json`); without rows the node gets the trigger's one item.
+ */
+export function workflow({ id, name, parameters, credential = SECRET_CREDENTIAL, rows, continueOnFail = false, lastNode }) {
+  const inputs = rows ? itemsNodes(rows) : [];
+  const last = lastNode ?? {
+    parameters: { resource: 'user', operation: 'getUsersBatch', ...parameters },
+    id: 'avepoint',
+    name: AVEPOINT_NODE_NAME,
+    type: NODE_TYPE,
+    typeVersion: 1,
+    position: [660, 0],
+    credentials: { [CREDENTIAL_TYPE]: credential },
+    ...(continueOnFail ? { onError: 'continueRegularOutput' } : {}),
+  };
+  const chain = [trigger, ...inputs, last];
+  const connections = {};
+  for (let i = 0; i < chain.length - 1; i++) {
+    connections[chain[i].name] = { main: [[{ node: chain[i + 1].name, type: 'main', index: 0 }]] };
+  }
+  return { id, name, active: false, settings: { executionOrder: 'v1' }, nodes: chain, connections, pinData: {} };
+}
