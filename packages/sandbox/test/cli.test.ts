@@ -24,6 +24,7 @@ describe('parseCli', () => {
 
   it('defaults to port 4010 and 10000 users, and refuses bad values', () => {
     expect(parseCli([]).options).toEqual({ port: 4010, users: 10_000 });
+    expect(parseCli(['--', '--users', '5']).options).toEqual({ port: 4010, users: 5 });
     expect(() => parseCli(['--users', '-3'])).toThrow(/--users/);
     expect(() => parseCli(['--fail-every', '2', '--fail-status', '404'])).toThrow(/--fail-status/);
     expect(() => parseCli(['--nope'])).toThrow();

@@ -82,3 +82,19 @@ describe('seeded users', () => {
     expect(() => userAt(tenant, -1)).toThrow(RangeError);
   });
 });
+
+describe('user IDs', () => {
+  it('round-trip through the index scramble for indices across the 32-bit range', () => {
+    for (const key of [0, 1, 0xdeadbeef]) {
+      for (const index of [0, 1, 2, 65_535, 65_536, 1_000_000, 2 ** 31 - 2, 2 ** 32 - 1]) {
+        expect(indexOfGuid(key, guidFor(key, index), 2 ** 32)).toBe(index);
+      }
+    }
+  });
+
+  it('do not look sequential for neighbouring users', () => {
+    const tenant = tenantOf(1, 10);
+    const tails = [0, 1, 2, 3].map((i) => userAt(tenant, i).id.slice(-8));
+    expect(new Set(tails.map((t) => t.slice(0, 6))).size).toBe(4);
+  });
+});

@@ -41,8 +41,10 @@ function integer(name: string, raw: string | undefined, min: number): number | u
 }
 
 export function parseCli(argv: readonly string[]): CliConfig {
+  // `pnpm run start -- --port 4010` passes the `--` through; npm does not. Accept both.
+  const args = argv[0] === '--' ? argv.slice(1) : [...argv];
   const { values } = parseArgs({
-    args: [...argv],
+    args,
     strict: true,
     allowPositionals: false,
     options: {
