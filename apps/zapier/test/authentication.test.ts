@@ -54,7 +54,8 @@ describe('test and connectionLabel', () => {
     const result = await test(connectionFields(sandbox));
     expect(sandbox.stats().tokenRequests).toBe(1);
     expect(result).toMatchObject({ clientId: sandbox.clientId, environment: 'custom', environmentLabel: 'Custom' });
-    const label = app.authentication.connectionLabel(null as never, { inputData: result } as never);
+    // Zapier renders the label from the test's result, handed over as bundle.inputData.
+    const label = await appTester(app.authentication.connectionLabel, { authData: connectionFields(sandbox), inputData: result });
     expect(label).toBe(`${sandbox.clientId} (Custom)`);
   });
 
