@@ -74,4 +74,16 @@ describe('newUser on a tenant bigger than one poll', () => {
     expect(results[0]?.id).toBe(c.sandbox.userAt(0, 0, 1233).id);
     expect(results.at(-1)?.id).toBe(c.sandbox.userAt(0, 0, 300).id);
   });
+
+  it('loading samples in the Zap editor reads only the newest page', async () => {
+    c.sandbox.resetStats();
+    const results = (await appTester(app.triggers.newUser.operation.perform, {
+      authData: c.authData,
+      inputData: { customerId: c.customerId, tenantId: c.tenantId },
+      meta: { isLoadingSample: true },
+    })) as Array<Record<string, unknown>>;
+    expect(c.sandbox.stats().apiRequests).toBe(2);
+    expect(results).toHaveLength(34);
+    expect(results[0]?.id).toBe(c.sandbox.userAt(0, 0, 1233).id);
+  });
 });
