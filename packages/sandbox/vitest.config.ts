@@ -3,6 +3,8 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     include: ['test/**/*.test.ts'],
+    // The packed-tarball test runs in test:e2e (vitest.e2e.config.ts).
+    exclude: ['test/e2e/**', '**/node_modules/**'],
     // Every test talks to a real server on 127.0.0.1; two cores are shared, so keep files serial-ish.
     maxWorkers: 2,
   },
