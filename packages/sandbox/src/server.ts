@@ -39,7 +39,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   const now = options.clock ?? Date.now;
 
   const customers = buildCustomers(seed, options.customers ?? defaultLayout(users));
-  const demo = createDemoClients(seed, customers.filter((c) => c.inScope).map((c) => c.customerId));
+  const demo = createDemoClients(seed, customers.filter((c) => c.inScope).map((c) => c.customerId), now());
   const clients = new Map<string, RegisteredClient>(
     [demo.secretClient, demo.certificateClient, demo.unscopedClient].map((client) => [client.clientId, client]),
   );

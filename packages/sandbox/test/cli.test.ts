@@ -42,8 +42,9 @@ describe('avepoint-sandbox', () => {
       });
       child.on('exit', (code) => reject(new Error(`exited early with ${code}`)));
     });
-    const details = JSON.parse(line) as { tokenUrl: string; baseUrl: string; clientId: string; clientSecret: string; privateKeyFile: string; customers: Array<{ customerId: string; tenants: Array<{ tenantId: string; users: number }> }> };
+    const details = JSON.parse(line) as { tokenUrl: string; baseUrl: string; clientId: string; clientSecret: string; privateKeyFile: string; certificateFile: string; customers: Array<{ customerId: string; tenants: Array<{ tenantId: string; users: number }> }> };
     expect(readFileSync(details.privateKeyFile, 'utf8')).toContain('BEGIN PRIVATE KEY');
+    expect(readFileSync(details.certificateFile, 'utf8')).toContain('BEGIN CERTIFICATE');
     const tokenRes = await fetch(details.tokenUrl, {
       method: 'POST',
       headers: { 'content-type': 'application/x-www-form-urlencoded' },

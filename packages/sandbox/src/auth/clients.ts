@@ -3,6 +3,7 @@
 import { createHash, generateKeyPairSync, randomBytes, type KeyObject } from 'node:crypto';
 import { hash32 } from '../data/hash.js';
 import { guidFor } from '../data/guid.js';
+import { selfSignedCertificate } from './self-signed.js';
 
 export const USERS_READ_SCOPE = 'elements.um.user.read.all';
 /** Scopes the identity service knows; asking for any other is `invalid_scope`. */
@@ -23,7 +24,9 @@ export interface RegisteredClient {
 export interface CertificateCredential {
   clientId: string;
   privateKeyPem: string;
-  /** SHA-1 of the registered public key (DER), as 40 upper-case hex digits. */
+  /** The self-signed certificate registered for the app (what you would upload to Elements). */
+  certificatePem: string;
+  /** SHA-1 of the certificate (DER), as 40 upper-case hex digits: the thumbprint Elements shows. */
   certificateThumbprint: string;
 }
 
@@ -35,18 +38,27 @@ export interface DemoClients {
   unscopedClient: RegisteredClient & { secret: string };
 }
 
-export function createDemoClients(seed: number, inScopeCustomerIds: readonly string[]): DemoClients {
+export function createDemoClients(seed: number, inScopeCustomerIds: readonly string[], now: number): DemoClients {
   const key = hash32(seed, 0xc11e);
   const customers = new Set(inScopeCustomerIds.map((id) => id.toLowerCase()));
   // Secrets are random per run: a demo secret, but not one that anything can hard-code.
   const secretClient = { clientId: guidFor(key, 0), secret: `sbx_${randomBytes(24).toString('base64url')}`, scopes: [USERS_READ_SCOPE], customerIds: customers };
   const unscopedClient = { clientId: guidFor(key, 2), secret: `sbx_${randomBytes(24).toString('base64url')}`, scopes: [], customerIds: customers };
   const { privateKey, publicKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
-  const thumbprint = createHash('sha1').update(publicKey.export({ type: 'spki', format: 'der' })).digest('hex').toUpperCase();
+  const certificateFile = selfSignedCertificate({
+    commonName: 'avepoint-sandbox demo app',
+    publicKey,
+    privateKey,
+    serial: randomBytes(16),
+    notBefore: new Date(now - 86_400_000),
+    notAfter: new Date(now + 365 * 86_400_000),
+  });
+  const thumbprint = createHash('sha1').update(certificateFile.der).digest('hex').toUpperCase();
   const certificateClient: RegisteredClient = { clientId: guidFor(key, 1), publicKey, thumbprint, scopes: [USERS_READ_SCOPE], customerIds: customers };
   const certificate = {
     clientId: certificateClient.clientId,
     privateKeyPem: privateKey.export({ type: 'pkcs8', format: 'pem' }).toString(),
+    certificatePem: certificateFile.pem,
     certificateThumbprint: thumbprint,
   };
   return { secretClient, certificateClient, certificate, unscopedClient };

@@ -23,6 +23,8 @@ async function main(): Promise<void> {
   const keyDir = mkdtempSync(join(tmpdir(), 'avepoint-sandbox-'));
   const privateKeyFile = join(keyDir, 'certificate-client.key.pem');
   writeFileSync(privateKeyFile, sb.certificate.privateKeyPem, { mode: 0o600 });
+  const certificateFile = join(keyDir, 'certificate-client.cert.pem');
+  writeFileSync(certificateFile, sb.certificate.certificatePem);
 
   const details = {
     baseUrl: sb.baseUrl,
@@ -32,6 +34,7 @@ async function main(): Promise<void> {
     certificateClientId: sb.certificate.clientId,
     certificateThumbprint: sb.certificate.certificateThumbprint,
     privateKeyFile,
+    certificateFile,
     scope: 'elements.um.user.read.all',
     customers: sb.customers,
   };
@@ -48,6 +51,7 @@ async function main(): Promise<void> {
       `  client (cert)   ${details.certificateClientId}`,
       `  thumbprint      ${details.certificateThumbprint}`,
       `  private key     ${details.privateKeyFile}`,
+      `  certificate     ${details.certificateFile}`,
       ...sb.customers.flatMap((c) => [
         `  customer        ${c.customerId}  ${c.name}${c.inScope ? '' : '  (outside the demo apps\' scope: 403)'}`,
         ...c.tenants.map((t) => `    tenant        ${t.tenantId}  ${t.domain}, ${t.users} users`),
