@@ -49,7 +49,11 @@ export function fakeContext(o: FakeContextOptions): FakeContext {
 	const itemCount = o.items ?? o.perItem?.length ?? 1;
 	const calls: FakeContext['calls'] = [];
 	const ctx = {
-		getNode: () => NODE,
+		// Parameters that differ per item are expressions in a real workflow.
+		getNode: () => ({
+			...NODE,
+			parameters: Object.fromEntries((o.perItem ?? []).flatMap((p) => Object.keys(p)).map((k) => [k, '={{ per item }}'])),
+		}),
 		getInputData: () => Array.from({ length: itemCount }, (_, i) => ({ json: { index: i } as IDataObject })),
 		continueOnFail: () => o.continueOnFail === true,
 		getCredentials: async (type: string) => {

@@ -18,6 +18,7 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-wor
 
 import { endpointsFromCredentials } from '../../../lib/endpoints';
 import { toNodeError } from '../transport/nodeErrors';
+import { itemParameters } from './itemParameters';
 import { CREDENTIAL_TYPE, sendUsersBatchPage } from '../transport/usersBatchRequest';
 
 interface ItemRequest {
@@ -33,20 +34,22 @@ interface ItemRequest {
 	pageSize: number;
 }
 
+type ItemParameter = ReturnType<typeof itemParameters>;
+
 type ItemOutcome = { users: User[]; notFound: string[] } | { error: unknown };
 
-function readItemRequest(this: IExecuteFunctions, itemIndex: number): ItemRequest {
-	const userIds = parseUserIdList(this.getNodeParameter('userIds', itemIndex, ''), 'userIds').map((id, n) =>
+function readItemRequest(param: ItemParameter, itemIndex: number): ItemRequest {
+	const userIds = parseUserIdList(param('userIds', itemIndex, ''), 'userIds').map((id, n) =>
 		validateGuid(`userIds[${n}]`, id),
 	);
-	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
-	const returnAll = this.getNodeParameter('returnAll', itemIndex, false) as boolean;
+	const options = param('options', itemIndex, {}) as IDataObject;
+	const returnAll = param('returnAll', itemIndex, false) as boolean;
 	// The protocol checks the GUIDs, the page size and the limit, and names the field that is wrong.
 	const valid = validateListUsersInput({
-		customerId: this.getNodeParameter('customerId', itemIndex) as string,
-		tenantId: this.getNodeParameter('tenantId', itemIndex) as string,
+		customerId: param('customerId', itemIndex) as string,
+		tenantId: param('tenantId', itemIndex) as string,
 		pageSize: options.pageSize as number | undefined,
-		limit: userIds.length > 0 || returnAll ? undefined : (this.getNodeParameter('limit', itemIndex, 50) as number),
+		limit: userIds.length > 0 || returnAll ? undefined : (param('limit', itemIndex, 50) as number),
 	});
 	return {
 		itemIndex,
@@ -55,7 +58,7 @@ function readItemRequest(this: IExecuteFunctions, itemIndex: number): ItemReques
 		userIds,
 		limit: valid.limit,
 		pageSize: valid.pageSize,
-		simplify: this.getNodeParameter('simplify', itemIndex, true) as boolean,
+		simplify: param('simplify', itemIndex, true) as boolean,
 		includeNotFound: options.includeNotFound === true,
 	};
 }
@@ -179,11 +182,12 @@ function userJson(user: User, simplify: boolean): IDataObject {
 
 export async function getUsersBatch(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
 	const items = this.getInputData();
+	const param = itemParameters(this);
 	const outcomes = new Map<number, ItemOutcome>();
 	const requests: ItemRequest[] = [];
 	for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
 		try {
-			requests.push(readItemRequest.call(this, itemIndex));
+			requests.push(readItemRequest(param, itemIndex));
 		} catch (error) {
 			if (!this.continueOnFail()) throw toNodeError(this, error, itemIndex, `input item ${itemIndex}`);
 			outcomes.set(itemIndex, { error });
