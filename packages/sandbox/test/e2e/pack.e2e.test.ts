@@ -13,10 +13,15 @@ const packageDir = resolve(import.meta.dirname, '../..');
 const specDir = resolve(packageDir, '../../spec');
 let scratch: string;
 
+// The pnpm that runs this script when it says so (npm_execpath), else the one on PATH.
+const execPath = process.env.npm_execpath;
+const pnpm = (args: string[], cwd: string) =>
+  execPath && /pnpm\.c?js$/.test(execPath) ? run(process.execPath, [execPath, ...args], { cwd }) : run('pnpm', args, { cwd });
+
 beforeAll(async () => {
   scratch = await mkdtemp(join(tmpdir(), 'avepoint-sandbox-pack-'));
-  await run('pnpm', ['pack', '--pack-destination', scratch], { cwd: packageDir });
-  await run('pnpm', ['pack', '--pack-destination', scratch], { cwd: specDir });
+  await pnpm(['pack', '--pack-destination', scratch], packageDir);
+  await pnpm(['pack', '--pack-destination', scratch], specDir);
   const tarballs = (await readdir(scratch)).filter((f) => f.endsWith('.tgz')).map((f) => `./${f}`);
   if (tarballs.length !== 2) throw new Error(`expected two tarballs, got ${tarballs.join(', ')}`);
   await writeFile(join(scratch, 'package.json'), JSON.stringify({ name: 'scratch', version: '1.0.0', private: true }));
