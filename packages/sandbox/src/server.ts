@@ -3,9 +3,9 @@
 import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { handleUsersRequest, USERS_PATH } from './api/users-endpoint.js';
+import { handleUsersRequest } from './api/users-endpoint.js';
 import { JtiCache } from './auth/client-assertion.js';
-import { createDemoClients, KNOWN_SCOPES, type RegisteredClient } from './auth/clients.js';
+import { createDemoClients, type RegisteredClient } from './auth/clients.js';
 import { handleTokenRequest } from './auth/token-endpoint.js';
 import { TokenStore } from './auth/token-store.js';
 import { buildCustomers, defaultLayout, type TenantModel } from './data/tenancy.js';
@@ -13,14 +13,17 @@ import { userAt } from './data/users.js';
 import { MAX_PAGE_SIZE } from './api/parameters.js';
 import { checkRateLimit, TokenBucket } from './faults/rate-limit.js';
 import { FaultRules } from './faults/rules.js';
-import type { FaultDecision, RateLimit } from './faults/types.js';
-import { BodyTooLargeError, end, isJsonContentType, jsonError, readBody, requestIdOf, serialize, type Reply } from './http/io.js';
+import { faultReply } from './faults/fault-reply.js';
+import type { RateLimit } from './faults/types.js';
+import { discoveryReply } from './http/discovery.js';
+import { BodyTooLargeError, end, isJsonContentType, jsonError, readBody, requestIdOf, type Reply } from './http/io.js';
+import { route, TOKEN_PATH } from './http/routes.js';
+import { sendReply } from './http/send.js';
 import type { Sandbox, SandboxOptions } from './options.js';
 import { StatsCounter } from './stats.js';
 import { Timers } from './timers.js';
 
-export const TOKEN_PATH = '/connect/token';
-export const DISCOVERY_PATH = '/.well-known/openid-configuration';
+export { TOKEN_PATH, DISCOVERY_PATH } from './http/routes.js';
 
 function positiveInteger(name: string, value: number | undefined, fallback: number, min = 1, max = Number.MAX_SAFE_INTEGER): number {
   if (value === undefined) return fallback;
@@ -63,47 +66,8 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   };
 
   async function send(res: ServerResponse, requestId: string, reply: Reply, slowBodyMs: number): Promise<void> {
-    const { headers, payload } = serialize(reply);
-    headers['x-request-id'] = requestId;
     stats.status(reply.status);
-    if (slowBodyMs <= 0 || !payload || payload.length < 2) {
-      end(res, reply.status, headers, payload);
-      return;
-    }
-    // A slow body: headers at once, then the payload in ten pieces spread over slowBodyMs.
-    headers['content-length'] = String(payload.length);
-    res.writeHead(reply.status, headers);
-    const pieces = 10;
-    const size = Math.ceil(payload.length / pieces);
-    for (let offset = 0; offset < payload.length; offset += size) {
-      if (closed || res.destroyed) return;
-      res.write(payload.subarray(offset, offset + size));
-      await timers.sleep(slowBodyMs / pieces);
-    }
-    if (!closed && !res.destroyed) res.end();
-  }
-
-  function faultReply(decision: FaultDecision): Reply {
-    const headers: Record<string, string> = {};
-    if (decision.retryAfter !== undefined) headers['retry-after'] = decision.retryAfter;
-    const status = decision.status ?? 500;
-    const messages: Record<number, [string, string]> = {
-      429: ['too_many_requests', 'rate limit exceeded (sandbox fault)'],
-      500: ['internal_error', 'an unexpected error occurred (sandbox fault)'],
-      503: ['service_unavailable', 'the service is unavailable (sandbox fault)'],
-      504: ['gateway_timeout', 'the upstream service timed out (sandbox fault)'],
-    };
-    const [error, message] = messages[status] ?? ['error', 'sandbox fault'];
-    return { status, headers, body: decision.body ?? { error, message } };
-  }
-
-  type Route = { kind: 'token' } | { kind: 'users'; customerId: string; tenantId: string } | { kind: 'discovery' } | { kind: 'other' };
-  function route(pathname: string): Route {
-    if (pathname === TOKEN_PATH) return { kind: 'token' };
-    if (pathname === DISCOVERY_PATH) return { kind: 'discovery' };
-    const match = USERS_PATH.exec(pathname);
-    if (match?.[1] && match[2]) return { kind: 'users', customerId: match[1], tenantId: match[2] };
-    return { kind: 'other' };
+    await sendReply(res, reply, { 'x-request-id': requestId }, slowBodyMs, timers, () => closed);
   }
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
@@ -125,20 +89,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     }
 
     if (target.kind === 'discovery') {
-      const reply: Reply = req.method === 'GET' || req.method === 'HEAD'
-        ? {
-            status: 200,
-            body: {
-              issuer: baseUrl,
-              token_endpoint: tokenUrl,
-              grant_types_supported: ['client_credentials'],
-              token_endpoint_auth_methods_supported: ['client_secret_post', 'client_secret_basic', 'private_key_jwt'],
-              token_endpoint_auth_signing_alg_values_supported: ['RS256'],
-              scopes_supported: KNOWN_SCOPES,
-            },
-          }
-        : { status: 405, headers: { allow: 'GET' }, body: { error: 'method_not_allowed', message: 'use GET' } };
-      await send(res, requestId, reply, 0);
+      await send(res, requestId, discoveryReply(req.method ?? 'GET', baseUrl, tokenUrl), 0);
       return;
     }
     if (target.kind === 'other') {

@@ -193,3 +193,12 @@ describe('OpenID discovery', () => {
     expect(res.headers.get('x-request-id')).toBeTruthy();
   });
 });
+
+describe('Basic and body credentials together', () => {
+  it('400 invalid_request when client_id in the body differs from the Basic user', async () => {
+    const basic = Buffer.from(`${sb.clientId}:${sb.clientSecret}`).toString('base64');
+    const res = await tokenRequest(sb, { grant_type: 'client_credentials', client_id: sb.certificate.clientId }, { headers: { authorization: `Basic ${basic}` } });
+    expect(res.status).toBe(400);
+    expect(res.body.error).toBe('invalid_request');
+  });
+});

@@ -77,6 +77,11 @@ export function handleTokenRequest(req: TokenRequest, ctx: TokenEndpointContext)
   const methods = [basic !== undefined, postedSecret !== null, assertion !== null || assertionType !== null].filter(Boolean).length;
   if (methods > 1) return oauthError(400, 'invalid_request', 'use exactly one client authentication method');
 
+  const formClientIdForBasic = form.get('client_id');
+  if (basic !== undefined && formClientIdForBasic !== null && formClientIdForBasic !== basic.id) {
+    return oauthError(400, 'invalid_request', 'client_id in the body differs from the Basic credentials');
+  }
+
   let client: RegisteredClient | undefined;
   const now = ctx.now();
   if (assertion !== null || assertionType !== null) {
