@@ -63,3 +63,19 @@ describe('validateUsersBatchRequest', () => {
     expect(errorsOf({ pathParams, body: { userIds: guid } })).toMatch(/body\/userIds/);
   });
 });
+
+describe('the spec against itself', () => {
+  it("validates every example of the operation with the validator's own schemas", async () => {
+    const { loadSpec, USERS_BATCH_PATH } = await import('../src/contract/index.js');
+    const doc = loadSpec() as { paths: Record<string, { post: { requestBody: { content: Record<string, { examples: Record<string, { value: unknown }> }> }; responses: Record<string, { content?: Record<string, { examples?: Record<string, { value: unknown }> }> }> } }> };
+    const operation = doc.paths[USERS_BATCH_PATH]!.post;
+    const requestExamples = Object.values(operation.requestBody.content['application/json']!.examples);
+    expect(requestExamples.length).toBeGreaterThan(0);
+    for (const example of requestExamples) {
+      expect(v.validateUsersBatchRequest({ pathParams: { customerId: guid, tenantId: guid }, body: example.value }).errors).toEqual([]);
+    }
+    const responseExamples = Object.entries(operation.responses).flatMap(([status, r]) => Object.values(r.content?.['application/json']?.examples ?? {}).map((e) => [Number(status), e.value] as const));
+    expect(responseExamples.length).toBeGreaterThan(0);
+    for (const [status, value] of responseExamples) expect(v.validateUsersBatchResponse(status, value).errors).toEqual([]);
+  });
+});
