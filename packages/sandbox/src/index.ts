@@ -6,3 +6,4 @@ export { USERS_READ_SCOPE } from './auth/clients.js';
 export type { SandboxUser } from './data/users.js';
 export type { CustomerLayout, TenantLayout } from './data/tenancy.js';
 export { NOT_SET_DATE } from './data/vocabulary.js';
+export type { RecordedRequest } from './recorder.js';

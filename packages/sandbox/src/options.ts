@@ -3,6 +3,7 @@ import type { CertificateCredential } from './auth/clients.js';
 import type { CustomerLayout } from './data/tenancy.js';
 import type { SandboxUser } from './data/users.js';
 import type { FaultRule, RateLimit } from './faults/types.js';
+import type { RecordedRequest } from './recorder.js';
 
 export interface SandboxOptions {
   /** 0 or absent: a free port. */
@@ -67,6 +68,9 @@ export interface Sandbox {
   /** Expires every token issued so far, now. */
   expireTokens(): void;
   stats(): SandboxStats;
+  /** The last 1000 requests, oldest first, without credentials: check what a client sent. */
+  requests(): RecordedRequest[];
+  clearRequests(): void;
   resetStats(): void;
   /** The user at an index, as served (status as an array), to compute expectations without HTTP. */
   userAt(customerIdx: number, tenantIdx: number, index: number): SandboxUser;

@@ -20,6 +20,7 @@ import { BodyTooLargeError, end, isJsonContentType, jsonError, readBody, request
 import { route, TOKEN_PATH } from './http/routes.js';
 import { sendReply } from './http/send.js';
 import type { Sandbox, SandboxOptions } from './options.js';
+import { RequestRecorder, type RecordedRequest } from './recorder.js';
 import { StatsCounter } from './stats.js';
 import { Timers } from './timers.js';
 
@@ -52,6 +53,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   faults.set(options.faults ?? []);
   let bucket: TokenBucket | undefined = options.rateLimit ? new TokenBucket(options.rateLimit, now()) : undefined;
   const stats = new StatsCounter();
+  const recorder = new RequestRecorder();
   const timers = new Timers();
   let closed = false;
 
@@ -65,8 +67,9 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     return tenant;
   };
 
-  async function send(res: ServerResponse, requestId: string, reply: Reply, slowBodyMs: number): Promise<void> {
+  async function send(res: ServerResponse, requestId: string, reply: Reply, slowBodyMs: number, entry?: RecordedRequest): Promise<void> {
     stats.status(reply.status);
+    if (entry) entry.status = reply.status;
     await sendReply(res, reply, { 'x-request-id': requestId }, slowBodyMs, timers, () => closed);
   }
 
@@ -88,12 +91,13 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       throw error;
     }
 
+    const entry = recorder.record(req, requestId, url, target, body);
     if (target.kind === 'discovery') {
-      await send(res, requestId, discoveryReply(req.method ?? 'GET', baseUrl, tokenUrl), 0);
+      await send(res, requestId, discoveryReply(req.method ?? 'GET', baseUrl, tokenUrl), 0, entry);
       return;
     }
     if (target.kind === 'other') {
-      await send(res, requestId, jsonError(404, 'not_found', `no route for ${req.method ?? 'GET'} ${url.pathname}`), 0);
+      await send(res, requestId, jsonError(404, 'not_found', `no route for ${req.method ?? 'GET'} ${url.pathname}`), 0, entry);
       return;
     }
 
@@ -104,7 +108,10 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
         ? { pageIndex: pageIndexRaw !== null && /^\d+$/.test(pageIndexRaw) ? Number(pageIndexRaw) : 1, customerId: target.customerId, tenantId: target.tenantId }
         : {}),
     });
-    if (decision.fired) stats.fault();
+    if (decision.fired) {
+      stats.fault();
+      entry.faulted = true;
+    }
     if (decision.expireTokens) store.expireAll(now());
     await timers.sleep(decision.latencyMs);
     if (closed) return;
@@ -113,16 +120,17 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       return;
     }
     if (decision.status !== undefined) {
-      await send(res, requestId, faultReply(decision), decision.slowBodyMs);
+      await send(res, requestId, faultReply(decision), decision.slowBodyMs, entry);
       return;
     }
     if (bucket && (bucket.limit.path ?? 'users') === target.kind) {
       const verdict = bucket.take(now());
       if (!verdict.allowed) {
         stats.fault();
+        entry.faulted = true;
         const reply = jsonError(429, 'too_many_requests', 'rate limit exceeded');
         reply.headers = { 'retry-after': String(verdict.retryAfterSeconds) };
-        await send(res, requestId, reply, 0);
+        await send(res, requestId, reply, 0, entry);
         return;
       }
     }
@@ -146,7 +154,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
             },
             { customers, store, now, defaultPageSize, maxUserIds },
           );
-    await send(res, requestId, reply, decision.slowBodyMs);
+    await send(res, requestId, reply, decision.slowBodyMs, entry);
   }
 
   const server = createServer({ keepAliveTimeout: 5000 }, (req, res) => {
@@ -196,6 +204,8 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     expireTokens() {
       store.expireAll(now());
     },
+    requests: () => recorder.list(),
+    clearRequests: () => recorder.clear(),
     stats: () => stats.snapshot(),
     resetStats: () => stats.reset(),
     userAt: (customerIdx, tenantIdx, index) => userAt(tenantAt(customerIdx, tenantIdx), index),

@@ -1,0 +1,70 @@
+// The last requests the sandbox received, for tests that check what a client sends (for
+// example through the contract validator). Credentials are never kept: of the Authorization
+// header only its scheme, of the token form only the fields that are not secrets.
+import type { IncomingMessage } from 'node:http';
+import type { Route } from './http/routes.js';
+
+export interface RecordedRequest {
+  requestId: string;
+  method: string;
+  endpoint: Route['kind'];
+  path: string;
+  /** The query string without `?` (`new URLSearchParams(query)` reads it). */
+  query: string;
+  /** Users requests: the IDs from the path, as sent. */
+  pathParams?: { customerId: string; tenantId: string };
+  /** Users requests: the body parsed as JSON; undefined when empty; the text when it is not JSON. */
+  body?: unknown;
+  /** Token requests: the form fields that are not credentials. */
+  form?: { grant_type?: string; client_id?: string; scope?: string; client_assertion_type?: string };
+  headers: { contentType?: string; userAgent?: string; authorizationScheme?: string };
+  /** The status answered; undefined while pending or when the connection was reset. */
+  status?: number;
+  faulted: boolean;
+}
+
+const SAFE_FORM_FIELDS = ['grant_type', 'client_id', 'scope', 'client_assertion_type'] as const;
+
+export const RECORDED_REQUESTS_LIMIT = 1000;
+
+export class RequestRecorder {
+  private entries: RecordedRequest[] = [];
+
+  record(req: IncomingMessage, requestId: string, url: URL, target: Route, body: string): RecordedRequest {
+    const headers: RecordedRequest['headers'] = {};
+    if (req.headers['content-type']) headers.contentType = req.headers['content-type'];
+    if (req.headers['user-agent']) headers.userAgent = req.headers['user-agent'];
+    const scheme = req.headers.authorization?.trim().split(/\s+/)[0];
+    if (scheme) headers.authorizationScheme = scheme;
+    const entry: RecordedRequest = { requestId, method: req.method ?? 'GET', endpoint: target.kind, path: url.pathname, query: url.search.slice(1), headers, faulted: false };
+    if (target.kind === 'users') {
+      entry.pathParams = { customerId: target.customerId, tenantId: target.tenantId };
+      if (body.trim() !== '') {
+        try {
+          entry.body = JSON.parse(body);
+        } catch {
+          entry.body = body;
+        }
+      }
+    } else if (target.kind === 'token') {
+      const form = new URLSearchParams(body);
+      const safe: NonNullable<RecordedRequest['form']> = {};
+      for (const field of SAFE_FORM_FIELDS) {
+        const value = form.get(field);
+        if (value !== null) safe[field] = value;
+      }
+      entry.form = safe;
+    }
+    this.entries.push(entry);
+    if (this.entries.length > RECORDED_REQUESTS_LIMIT) this.entries.splice(0, this.entries.length - RECORDED_REQUESTS_LIMIT);
+    return entry;
+  }
+
+  list(): RecordedRequest[] {
+    return this.entries.map((e) => structuredClone(e));
+  }
+
+  clear(): void {
+    this.entries = [];
+  }
+}
