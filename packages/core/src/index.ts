@@ -10,8 +10,9 @@ export type { PageProgress } from './client/list-users.js';
 export type { UsersApi } from './client/get-users-page.js';
 
 // The pipeline's pieces, for callers who build their own transport.
-export { composeFetch } from './client/fetch-types.js';
-export type { FetchLike, FetchMiddleware, Logger } from './client/fetch-types.js';
+export { compose, withHeader } from './client/send.js';
+export type { FetchLike, Logger, PreparedRequest, Send, SendMiddleware } from './client/send.js';
+export { fetchTransport, asFetch } from './client/transport.js';
 export { withRetry } from './client/with-retry.js';
 export type { RetryEvent, RetryLayerOptions } from './client/with-retry.js';
 export { withAuth } from './client/with-auth.js';

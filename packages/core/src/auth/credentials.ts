@@ -6,7 +6,7 @@ import {
   buildClientSecretTokenForm,
   loadPrivateKey,
 } from '../protocol/index.js';
-import type { FetchLike } from '../client/fetch-types.js';
+import type { Send } from '../client/send.js';
 import { requestToken } from './request-token.js';
 import { createTokenCache } from './token-cache.js';
 import type { TokenProvider } from './token-provider.js';
@@ -34,8 +34,8 @@ export type Credentials = ClientSecretCredentials | CertificateCredentials | Acc
 export interface TokenProviderContext {
   tokenUrl: string;
   scope: string;
-  /** Already wrapped with retry, timeout and user agent. */
-  fetch: FetchLike;
+  /** The pipeline to the token endpoint: retry, timeout and user agent, without auth. */
+  send: Send;
   now: () => number;
 }
 
@@ -55,7 +55,7 @@ export function createTokenProvider(credentials: Credentials, ctx: TokenProvider
     const clientSecret = nonEmpty('credentials.clientSecret', credentials.clientSecret);
     return createTokenCache({
       now: ctx.now,
-      fetchToken: () => requestToken(ctx.fetch, ctx.tokenUrl, buildClientSecretTokenForm({ clientId, clientSecret, scope: ctx.scope })),
+      fetchToken: () => requestToken(ctx.send, ctx.tokenUrl, buildClientSecretTokenForm({ clientId, clientSecret, scope: ctx.scope })),
     });
   }
   if ('privateKeyPem' in credentials) {
@@ -73,7 +73,7 @@ export function createTokenProvider(credentials: Credentials, ctx: TokenProvider
           certificateThumbprint,
           nowSeconds: ctx.now() / 1000,
         });
-        return requestToken(ctx.fetch, ctx.tokenUrl, buildClientAssertionTokenForm({ clientId, clientAssertion, scope: ctx.scope }));
+        return requestToken(ctx.send, ctx.tokenUrl, buildClientAssertionTokenForm({ clientId, clientAssertion, scope: ctx.scope }));
       },
     });
   }

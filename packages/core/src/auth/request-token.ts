@@ -1,17 +1,19 @@
 // One client-credentials exchange: post the form, read the answer with the protocol's rules.
 import { parseTokenResponse, type AccessToken } from '../protocol/index.js';
-import type { FetchLike } from '../client/fetch-types.js';
+import type { Send } from '../client/send.js';
 
-export async function requestToken(fetch: FetchLike, tokenUrl: string, form: string): Promise<AccessToken> {
-  const response = await fetch(
-    new Request(tokenUrl, {
-      method: 'POST',
-      headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'application/json' },
-      body: form,
-      // A redirect would carry the secret to wherever it points.
-      redirect: 'manual',
-    }),
-  );
+const encoder = new TextEncoder();
+
+export async function requestToken(send: Send, tokenUrl: string, form: string): Promise<AccessToken> {
+  const response = await send({
+    url: tokenUrl,
+    method: 'POST',
+    headers: new Headers({ 'content-type': 'application/x-www-form-urlencoded', accept: 'application/json' }),
+    body: encoder.encode(form),
+    signal: undefined,
+    // A redirect would carry the secret to wherever it points.
+    redirect: 'manual',
+  });
   const text = await response.text();
   let body: unknown = text;
   try {

@@ -3,7 +3,7 @@ import { readFile } from 'node:fs/promises';
 import type { Writable } from 'node:stream';
 import type { Credentials } from '../auth/credentials.js';
 import { createUsersClient } from '../client/create-users-client.js';
-import type { FetchLike } from '../client/fetch-types.js';
+import type { FetchLike } from '../client/send.js';
 import type { PageProgress } from '../client/list-users.js';
 import { CORE_VERSION } from '../client/user-agent.js';
 import { parseUserIdList, redact } from '../protocol/index.js';

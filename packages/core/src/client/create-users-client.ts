@@ -21,7 +21,9 @@ import {
   type UsersPageInput,
 } from '../protocol/index.js';
 import { createTokenProvider } from '../auth/credentials.js';
-import { composeFetch, type FetchLike, type FetchMiddleware } from './fetch-types.js';
+import { compose, type SendMiddleware } from './send.js';
+import { PlainRequest } from './plain-request.js';
+import { asFetch, fetchTransport } from './transport.js';
 import { fetchUsersPage, type UsersApi } from './get-users-page.js';
 import { getUsersByIdsWith, type UsersByIdsRequest, type UsersByIdsResult } from './get-users-by-ids.js';
 import { listUserPages, type PageProgress } from './list-users.js';
@@ -72,7 +74,7 @@ function retryPolicyOf(retry: RetryOptions | false | undefined): RetryPolicy | u
 export function createUsersClient(options: UsersClientOptions): UsersClient {
   if (typeof options !== 'object' || options === null) throw new AvePointInputError('options', 'must be an object');
   const { baseUrl, tokenUrl } = resolveEndpoints(options);
-  const baseFetch: FetchLike = options.fetch ?? ((request) => fetch(request));
+  const transportSend = fetchTransport(options.fetch);
   const now = options.now ?? Date.now;
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   if (!Number.isInteger(timeoutMs) || timeoutMs < 0) throw new AvePointInputError('timeoutMs', 'must be an integer >= 0 (0 turns it off)');
@@ -85,19 +87,23 @@ export function createUsersClient(options: UsersClientOptions): UsersClient {
   };
 
   // Shared by both pipelines: retries outermost, so each attempt passes auth again.
-  const retry: FetchMiddleware[] = policy
+  const retry: SendMiddleware[] = policy
     ? [withRetry({ policy, sleep: options.sleep ?? defaultSleep, now, random: options.random ?? Math.random, onRetry })]
     : [];
-  const transport: FetchMiddleware[] = [...(timeoutMs > 0 ? [withTimeout(timeoutMs)] : []), withUserAgent(userAgentOf(options.userAgent))];
+  const transport: SendMiddleware[] = [...(timeoutMs > 0 ? [withTimeout(timeoutMs)] : []), withUserAgent(userAgentOf(options.userAgent))];
 
   const tokens = createTokenProvider(options.credentials, {
     tokenUrl,
     scope: options.scope ?? USERS_READ_SCOPE,
-    fetch: composeFetch(baseFetch, ...retry, ...transport),
+    send: compose(transportSend, ...retry, ...transport),
     now,
   });
-  const apiFetch = composeFetch(baseFetch, ...retry, withAuth({ tokens, apiOrigin: new URL(baseUrl).origin }), ...transport);
-  const api: UsersApi = createClient<paths>({ baseUrl, fetch: apiFetch });
+  const apiSend = compose(transportSend, ...retry, withAuth({ tokens, apiOrigin: new URL(baseUrl).origin }), ...transport);
+  const api: UsersApi = createClient<paths>({
+    baseUrl,
+    fetch: asFetch(apiSend) as (request: Request) => Promise<Response>,
+    Request: PlainRequest as unknown as typeof Request,
+  });
 
   const getPage = (input: Parameters<typeof fetchUsersPage>[2], signal?: AbortSignal) => fetchUsersPage(api, baseUrl, input, signal);
 

@@ -12,14 +12,19 @@ import {
   type UsersPage,
   type ValidUsersPageInput,
 } from '../protocol/index.js';
+import { bufferedBody } from './buffered-response.js';
 import { retriesOf } from './retry-count.js';
 import { abortReason } from './sleep.js';
 import { toTransportError } from './transport-error.js';
 
 export type UsersApi = Client<paths, 'application/json'>;
 
-function parseJson(text: unknown): unknown {
-  if (typeof text !== 'string') return text;
+const decoder = new TextDecoder();
+
+async function parseJson(response: Response): Promise<unknown> {
+  const bytes = bufferedBody(response) ?? new Uint8Array(await response.arrayBuffer());
+  const text = decoder.decode(bytes);
+  if (text === '') return undefined;
   try {
     return JSON.parse(text);
   } catch {
@@ -36,8 +41,9 @@ export async function fetchUsersPage(api: UsersApi, baseUrl: string, input: Vali
       params: { path: { customerId: input.customerId, tenantId: input.tenantId }, query: request.query },
       body: request.body,
       headers: request.headers,
-      // Text, parsed here: a body that is not JSON must become an AvePointApiError, not a SyntaxError.
-      parseAs: 'text',
+      // Parsed here from the bytes the transport already holds: no second read of the body, and
+      // a body that is not JSON becomes an AvePointApiError, not a SyntaxError.
+      parseAs: 'stream',
       ...(signal ? { signal } : {}),
     });
   try {
@@ -51,7 +57,7 @@ export async function fetchUsersPage(api: UsersApi, baseUrl: string, input: Vali
   if (!response.ok) {
     throw apiErrorFromResponse({ status: response.status, headers: response.headers, body: result.error, retryCount: retriesOf(response) });
   }
-  return normalizeUsersPage(parseJson(result.data), {
+  return normalizeUsersPage(await parseJson(response), {
     status: response.status,
     requestId: requestIdOf(response.headers),
     requested: { pageIndex: input.pageIndex, pageSize: input.pageSize },

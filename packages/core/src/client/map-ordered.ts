@@ -11,16 +11,24 @@ export async function* mapOrdered<T, R>(
 ): AsyncGenerator<R, void, undefined> {
   if (!Number.isInteger(concurrency) || concurrency < 1) throw new RangeError('concurrency must be a positive integer');
   signal?.throwIfAborted();
-  // Our own controller: stopping early (break, error, caller's abort) cancels what is in flight.
-  const stop = new AbortController();
-  const onAbort = () => stop.abort(abortReason(signal!));
+  // One controller per task, so that stopping early (break, error, the caller's abort) cancels
+  // what is in flight, and a 10,000-page export does not pile listeners on one shared signal.
+  const inFlight = new Set<AbortController>();
+  const stopAll = (reason?: unknown) => {
+    for (const controller of inFlight) controller.abort(reason);
+  };
+  const onAbort = () => stopAll(abortReason(signal!));
   signal?.addEventListener('abort', onAbort, { once: true });
   const source = items[Symbol.iterator]();
   const window: Promise<R>[] = [];
   const startNext = () => {
     const next = source.next();
     if (next.done) return;
-    const running = task(next.value, stop.signal);
+    const controller = new AbortController();
+    inFlight.add(controller);
+    const running = task(next.value, controller.signal);
+    const settle = () => void inFlight.delete(controller);
+    running.then(settle, settle);
     // Failures are reported when their turn comes; until then they must not be "unhandled".
     running.catch(() => undefined);
     window.push(running);
@@ -34,7 +42,7 @@ export async function* mapOrdered<T, R>(
       startNext();
     }
   } finally {
-    stop.abort();
+    stopAll();
     signal?.removeEventListener('abort', onAbort);
   }
 }

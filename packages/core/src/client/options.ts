@@ -1,7 +1,7 @@
 // What createUsersClient accepts.
 import type { EnvironmentName } from '../protocol/index.js';
 import type { Credentials } from '../auth/credentials.js';
-import type { FetchLike, Logger } from './fetch-types.js';
+import type { FetchLike, Logger } from './send.js';
 import type { RetryEvent } from './with-retry.js';
 import type { Sleep } from './sleep.js';
 

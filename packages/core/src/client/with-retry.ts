@@ -1,10 +1,8 @@
 // Retries 429, 503, 504 and transport failures. When and how long to wait is the protocol's
-// decideRetry; this layer only sleeps (injectable) and re-sends the same bytes.
+// decideRetry; this layer only sleeps (injectable) and re-sends the same request, bytes and all.
 import { decideRetry, type RetryPolicy } from '../protocol/index.js';
-import { bufferResponse } from './buffered-response.js';
-import type { FetchMiddleware } from './fetch-types.js';
-import { replayable } from './replayable-request.js';
 import { recordRetries } from './retry-count.js';
+import type { SendMiddleware } from './send.js';
 import { abortReason, type Sleep } from './sleep.js';
 import { isTransportError, toTransportError } from './transport-error.js';
 
@@ -25,19 +23,18 @@ export interface RetryLayerOptions {
   onRetry?: ((event: RetryEvent) => void) | undefined;
 }
 
-export function withRetry(options: RetryLayerOptions): FetchMiddleware {
+export function withRetry(options: RetryLayerOptions): SendMiddleware {
   const { policy, sleep, now, random, onRetry } = options;
   return (next) => async (request) => {
-    const attempt = await replayable(request);
-    const signal = request.signal;
+    const { signal } = request;
     for (let retriesDone = 0; ; retriesDone++) {
+      if (signal?.aborted) throw abortReason(signal);
       let response: Response | undefined;
       let failure: unknown;
-      signal.throwIfAborted();
       try {
-        response = await bufferResponse(await next(attempt()));
+        response = await next(request);
       } catch (error) {
-        if (signal.aborted) throw abortReason(signal);
+        if (signal?.aborted) throw abortReason(signal);
         if (!isTransportError(error)) throw error;
         failure = error;
       }

@@ -1,9 +1,5 @@
-import type { FetchMiddleware } from './fetch-types.js';
+import { withHeader, type SendMiddleware } from './send.js';
 
-export function withUserAgent(userAgent: string): FetchMiddleware {
-  return (next) => (request) => {
-    const headers = new Headers(request.headers);
-    headers.set('user-agent', userAgent);
-    return next(new Request(request, { headers }));
-  };
+export function withUserAgent(userAgent: string): SendMiddleware {
+  return (next) => (request) => next(withHeader(request, 'user-agent', userAgent));
 }

@@ -44,12 +44,14 @@ describe('mapOrdered', () => {
     );
   });
 
-  it('reports the first failure in order and cancels the rest', async () => {
+  it('reports the first failure in order and cancels the tasks still running', async () => {
     const signals: AbortSignal[] = [];
-    const task = async (i: number, signal: AbortSignal) => {
+    const task = (i: number, signal: AbortSignal) => {
       signals.push(signal);
-      if (i === 1) throw new Error('boom 1');
-      return i;
+      if (i === 0) return Promise.resolve(0);
+      if (i === 1) return Promise.reject(new Error('boom 1'));
+      // Still running when task 1 fails: only an abort ends them.
+      return new Promise<number>((_, reject) => signal.addEventListener('abort', () => reject(new Error('aborted'))));
     };
     const out: number[] = [];
     await expect(
@@ -58,7 +60,7 @@ describe('mapOrdered', () => {
       })(),
     ).rejects.toThrow('boom 1');
     expect(out).toEqual([0]);
-    expect(signals.every((s) => s.aborted)).toBe(true);
+    expect(signals.map((s) => s.aborted)).toEqual([false, false, true, true]);
   });
 
   it('rejects a concurrency below 1', async () => {
