@@ -13,8 +13,9 @@ export interface RecordedRequest {
   query: string;
   /** Users requests: the IDs from the path, as sent. */
   pathParams?: { customerId: string; tenantId: string };
-  /** Users requests: the body parsed as JSON; undefined when empty; the text when it is not JSON. */
+  /** Users requests: the body parsed as JSON; the text when it is not JSON; undefined when empty or over 64 KiB. */
   body?: unknown;
+  bodyBytes: number;
   /** Token requests: the form fields that are not credentials. */
   form?: { grant_type?: string; client_id?: string; scope?: string; client_assertion_type?: string };
   headers: { contentType?: string; userAgent?: string; authorizationScheme?: string };
@@ -26,6 +27,8 @@ export interface RecordedRequest {
 const SAFE_FORM_FIELDS = ['grant_type', 'client_id', 'scope', 'client_assertion_type'] as const;
 
 export const RECORDED_REQUESTS_LIMIT = 1000;
+/** Bodies above this are counted, not kept: 1000 entries must stay small. */
+export const RECORDED_BODY_LIMIT = 64 * 1024;
 
 export class RequestRecorder {
   private entries: RecordedRequest[] = [];
@@ -36,10 +39,10 @@ export class RequestRecorder {
     if (req.headers['user-agent']) headers.userAgent = req.headers['user-agent'];
     const scheme = req.headers.authorization?.trim().split(/\s+/)[0];
     if (scheme) headers.authorizationScheme = scheme;
-    const entry: RecordedRequest = { requestId, method: req.method ?? 'GET', endpoint: target.kind, path: url.pathname, query: url.search.slice(1), headers, faulted: false };
+    const entry: RecordedRequest = { requestId, method: req.method ?? 'GET', endpoint: target.kind, path: url.pathname, query: url.search.slice(1), bodyBytes: Buffer.byteLength(body), headers, faulted: false };
     if (target.kind === 'users') {
       entry.pathParams = { customerId: target.customerId, tenantId: target.tenantId };
-      if (body.trim() !== '') {
+      if (body.trim() !== '' && body.length <= RECORDED_BODY_LIMIT) {
         try {
           entry.body = JSON.parse(body);
         } catch {
