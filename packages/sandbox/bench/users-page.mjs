@@ -68,6 +68,28 @@ async function run(concurrency, quiet = false) {
 console.log(`sandbox users batch, 100-user pages, keep-alive, 127.0.0.1, node ${process.version}`);
 await run(1, true); // one silent second to warm up the JIT
 for (const level of levels) await run(level);
+// Token issuance (client secret), one connection: how fast a client that refreshes often is served.
+{
+  const agent = new Agent({ keepAlive: true, maxSockets: 1 });
+  const form = new URLSearchParams({ grant_type: 'client_credentials', client_id: sb.clientId, client_secret: sb.clientSecret, scope: 'elements.um.user.read.all' }).toString();
+  const tokenPath = new URL(sb.tokenUrl).pathname;
+  let issued = 0;
+  const started = performance.now();
+  while (performance.now() - started < seconds * 1000) {
+    await new Promise((resolve, reject) => {
+      const req = request({ host: url.hostname, port: url.port, path: tokenPath, method: 'POST', agent, headers: { 'content-type': 'application/x-www-form-urlencoded', 'content-length': Buffer.byteLength(form) } }, (res) => {
+        res.resume();
+        res.on('end', () => (res.statusCode === 200 ? resolve() : reject(new Error(`status ${res.statusCode}`))));
+      });
+      req.on('error', reject);
+      req.end(form);
+    });
+    issued++;
+  }
+  agent.destroy();
+  const elapsed = (performance.now() - started) / 1000;
+  console.log(`token endpoint (client secret), 1 connection: ${(issued / elapsed).toFixed(0)} tokens/s (${issued} in ${elapsed.toFixed(1)} s)`);
+}
 const stats = sb.stats();
 await sb.close();
-console.log(`served ${stats.apiRequests} users requests and ${stats.tokenRequests} token request; statuses ${JSON.stringify(stats.byStatus)}`);
+console.log(`served ${stats.apiRequests} users requests and ${stats.tokenRequests} token requests; statuses ${JSON.stringify(stats.byStatus)}`);

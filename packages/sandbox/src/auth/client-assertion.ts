@@ -72,8 +72,13 @@ export class JtiCache {
   private readonly seen = new Map<string, number>();
 
   /** Records the jti; true when it was already there. */
+  private checksSincePurge = 0;
+
   seenBefore(clientId: string, jti: string, exp: number, nowSeconds: number): boolean {
-    for (const [key, until] of this.seen) if (until < nowSeconds) this.seen.delete(key);
+    if (++this.checksSincePurge >= 256) {
+      this.checksSincePurge = 0;
+      for (const [key, until] of this.seen) if (until < nowSeconds) this.seen.delete(key);
+    }
     const key = `${clientId}\u0000${jti}`;
     if (this.seen.has(key)) return true;
     this.seen.set(key, exp + CLOCK_SKEW_SECONDS);

@@ -16,9 +16,16 @@ export class TokenStore {
   /** Tokens kept after expiry so the 401 can say "expired" rather than "unknown". */
   private static readonly GRACE_MS = 10 * 60_000;
 
+  private issuedSincePurge = 0;
+
   issue(entry: IssuedToken, now: number): string {
-    for (const [value, token] of this.tokens) {
-      if (token.expiresAt + TokenStore.GRACE_MS < now) this.tokens.delete(value);
+    // Sweep now and then rather than on every issue: a client that asks for a token per call
+    // must not make issuing quadratic.
+    if (++this.issuedSincePurge >= 256) {
+      this.issuedSincePurge = 0;
+      for (const [value, token] of this.tokens) {
+        if (token.expiresAt + TokenStore.GRACE_MS < now) this.tokens.delete(value);
+      }
     }
     const value = randomBytes(32).toString('base64url');
     this.tokens.set(value, entry);
