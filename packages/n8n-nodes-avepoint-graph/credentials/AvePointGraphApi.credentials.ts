@@ -10,7 +10,7 @@ import type {
 } from 'n8n-workflow';
 
 import { CUSTOM_ENVIRONMENT } from '../lib/endpoints';
-import { identityUnreachable, requestAccessToken } from '../lib/token';
+import { forCredentialTest, identityUnreachable, requestAccessToken } from '../lib/token';
 
 // The identity service of each environment is an OpenID Connect provider: its discovery document
 // answers an authenticated GET once preAuthentication has exchanged the app's credentials, which
@@ -118,18 +118,22 @@ export class AvePointGraphApi implements ICredentialType {
 	];
 
 	async preAuthentication(this: IHttpRequestHelper, credentials: ICredentialDataDecryptedObject) {
-		const accessToken = await requestAccessToken(
-			async (options) => {
-				try {
-					return await this.helpers.httpRequest({ ...options, returnFullResponse: true });
-				} catch (error) {
-					throw identityUnreachable(options.url, error);
-				}
-			},
-			credentials,
-			Date.now(),
-		);
-		return { accessToken };
+		try {
+			const accessToken = await requestAccessToken(
+				async (options) => {
+					try {
+						return await this.helpers.httpRequest({ ...options, returnFullResponse: true });
+					} catch (error) {
+						throw identityUnreachable(options.url, error);
+					}
+				},
+				credentials,
+				Date.now(),
+			);
+			return { accessToken };
+		} catch (error) {
+			throw forCredentialTest(error);
+		}
 	}
 
 	authenticate: IAuthenticateGeneric = {

@@ -2,6 +2,7 @@
 // the form (or the certificate's JWT assertion) and reads the answer; n8n's helper sends it.
 import {
 	AvePointAuthError,
+	AvePointError,
 	AvePointInputError,
 	USERS_READ_SCOPE,
 	buildClientAssertion,
@@ -78,4 +79,15 @@ export async function requestAccessToken(
 		ignoreHttpStatusErrors: true,
 	});
 	return parseTokenResponse(response.statusCode, parseBody(response.body)).accessToken;
+}
+
+/**
+ * n8n's credential test shows an error's `code` (here "AUTH_FAILED") instead of its message when
+ * the error has one. The same error without the code keeps its name, by which the node knows it.
+ */
+export function forCredentialTest(error: unknown): unknown {
+	if (!(error instanceof AvePointError)) return error;
+	const plain = new Error(error.message);
+	plain.name = error.name;
+	return plain;
 }

@@ -90,6 +90,17 @@ describe('token exchange (preAuthentication)', () => {
 		expect((error as Error).message).not.toContain(SECRET);
 		expect(JSON.stringify(error)).not.toContain(SECRET);
 	});
+
+	it("a refusal reaches n8n's credential test as its message, not as a bare code", async () => {
+		const credential = new AvePointGraphApi();
+		const refusing = { helpers: { httpRequest: async () => ({ statusCode: 400, headers: {}, body: { error: 'invalid_client' } }) } };
+		const error = (await credential.preAuthentication
+			.call(refusing as unknown as IHttpRequestHelper, SANDBOX_CREDENTIALS)
+			.catch((e: Error) => e)) as Error & { code?: unknown };
+		expect(error.code).toBeUndefined();
+		expect(error.name).toBe('AvePointAuthError');
+		expect(error.message).toMatch(/refused the app's credentials.*invalid_client/);
+	});
 });
 
 describe('environments', () => {

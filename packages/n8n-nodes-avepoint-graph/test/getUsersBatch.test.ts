@@ -335,8 +335,9 @@ describe('Get Users Batch: service errors', () => {
 	});
 
 	it('a refused credential (from preAuthentication) says so and points at the credential', async () => {
+		// As the credential's preAuthentication throws it: named, without a code (see forCredentialTest).
 		const refused = Object.assign(new Error('The AvePoint identity service refused the app\'s credentials (HTTP 400, invalid_client)'), {
-			code: 'AUTH_FAILED',
+			name: 'AvePointAuthError',
 		});
 		const error = await failure(run({ params: { userIds: userId(1) }, send: () => Promise.reject(new NodeApiError(NODE, refused as never)) }));
 		expect(error).toBeInstanceOf(NodeApiError);

@@ -131,7 +131,7 @@ export class N8nInstance {
     return { ...result, run: parseExecuteOutput(result.stdout) };
   }
 
-  /** `n8n start` (the editor); resolves once it answers /healthz. */
+  /** `n8n start` (the editor); resolves once its REST API answers (/healthz comes earlier). */
   async start({ timeoutMs = 120_000, log } = {}) {
     this.server = spawn(this.runtime.n8nBin, ['start'], { env: this.env(), stdio: ['ignore', 'pipe', 'pipe'] });
     this.server.stdout.on('data', (d) => log?.(String(d)));
@@ -140,7 +140,7 @@ export class N8nInstance {
     while (Date.now() < deadline) {
       if (this.server.exitCode !== null) throw new Error(`n8n start exited with ${this.server.exitCode}`);
       try {
-        const res = await fetch(`${this.url()}/healthz`);
+        const res = await fetch(`${this.url()}/rest/settings`);
         if (res.ok) return;
       } catch {
         // not listening yet

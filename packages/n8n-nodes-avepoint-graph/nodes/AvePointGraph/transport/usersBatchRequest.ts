@@ -27,11 +27,20 @@ interface FailedResponse {
 
 /** Errors raised by our own code (preAuthentication, validation) travel inside n8n's wrapper. */
 interface CarriedError {
-	code: string;
+	code: 'INPUT_INVALID' | 'AUTH_FAILED';
 	message: string;
 }
 
-const PROTOCOL_ERROR_CODES = new Set(['INPUT_INVALID', 'AUTH_FAILED']);
+/** By code, or by name when the credential dropped the code (see forCredentialTest). */
+const CARRIED: Record<string, CarriedError['code']> = {
+	INPUT_INVALID: 'INPUT_INVALID',
+	AUTH_FAILED: 'AUTH_FAILED',
+	AvePointInputError: 'INPUT_INVALID',
+	AvePointAuthError: 'AUTH_FAILED',
+};
+
+const carriedCode = (key: unknown): CarriedError['code'] | undefined =>
+	typeof key === 'string' && Object.hasOwn(CARRIED, key) ? CARRIED[key] : undefined;
 
 function failedResponseOf(error: unknown): FailedResponse | undefined {
 	for (let e: unknown = error, depth = 0; e && typeof e === 'object' && depth < 4; depth++) {
@@ -46,8 +55,9 @@ function failedResponseOf(error: unknown): FailedResponse | undefined {
 
 export function protocolErrorOf(error: unknown): CarriedError | undefined {
 	for (let e: unknown = error, depth = 0; e && typeof e === 'object' && depth < 4; depth++) {
-		const code = (e as { code?: unknown }).code;
-		if (typeof code === 'string' && PROTOCOL_ERROR_CODES.has(code)) return e as CarriedError;
+		const { code, name, message } = e as { code?: unknown; name?: unknown; message?: unknown };
+		const carried = carriedCode(code) ?? carriedCode(name);
+		if (carried && typeof message === 'string') return { code: carried, message };
 		e = (e as { cause?: unknown }).cause;
 	}
 	return undefined;
