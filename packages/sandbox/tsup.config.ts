@@ -7,7 +7,7 @@ export default defineConfig([
     format: ['esm', 'cjs'],
     dts: true,
     sourcemap: true,
-    clean: true,
+    // No `clean`: the build script empties dist first, so this config cannot delete the CLI's output.
     // import.meta.url locates the spec in the CommonJS build too.
     shims: true,
     target: 'node20',
