@@ -5,6 +5,7 @@ export default defineConfig({
     include: ['test/**/*.test.ts'],
     // The packed-tarball test runs in test:e2e (vitest.e2e.config.ts).
     exclude: ['test/e2e/**', '**/node_modules/**'],
+    typecheck: { include: ['test/**/*.test-d.ts'], tsconfig: './tsconfig.json' },
     // Every test talks to a real server on 127.0.0.1; two cores are shared, so keep files serial-ish.
     maxWorkers: 2,
   },

@@ -4,7 +4,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { parseCli } from '../src/cli/args.js';
+import { parseCli, parseFaultsFile } from '../src/cli/args.js';
 
 // Built by `pnpm build` (Turborepo runs it before `test`).
 const cli = join(dirname(fileURLToPath(import.meta.url)), '../dist/cli.js');
@@ -28,6 +28,16 @@ describe('parseCli', () => {
     expect(() => parseCli(['--users', '-3'])).toThrow(/--users/);
     expect(() => parseCli(['--fail-every', '2', '--fail-status', '404'])).toThrow(/--fail-status/);
     expect(() => parseCli(['--nope'])).toThrow();
+  });
+});
+
+describe('--faults FILE', () => {
+  it('names the file, and reads a JSON array of rules', () => {
+    expect(parseCli(['--faults', 'f.json']).faultsFile).toBe('f.json');
+    expect(parseFaultsFile('[{"match":{"path":"token","first":1},"status":503}]', 'f.json')).toEqual([{ match: { path: 'token', first: 1 }, status: 503 }]);
+    expect(() => parseFaultsFile('{"status":503}', 'f.json')).toThrow(/JSON array/);
+    expect(() => parseFaultsFile('[503]', 'f.json')).toThrow(/JSON array/);
+    expect(() => parseFaultsFile('[{', 'f.json')).toThrow(/not valid JSON/);
   });
 });
 

@@ -25,11 +25,14 @@ Faults (users endpoint):
   --reset-every N          destroy the connection of every Nth request
   --slow-body MS           send each body in pieces over MS milliseconds
   --status-as-integer      send status as a bare integer (the documented inconsistency)
+  --faults FILE            more fault rules: a JSON array of FaultRule (see the README)
   --json                   print the connection details as one JSON line
   -h, --help               show this help`;
 
 export interface CliConfig {
   options: SandboxOptions;
+  /** The file named by --faults, read by the caller (parsing stays free of I/O). */
+  faultsFile?: string;
   json: boolean;
   help: boolean;
 }
@@ -63,6 +66,7 @@ export function parseCli(argv: readonly string[]): CliConfig {
       'reset-every': { type: 'string' },
       'slow-body': { type: 'string' },
       'status-as-integer': { type: 'boolean' },
+      faults: { type: 'string' },
       json: { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
     },
@@ -103,5 +107,21 @@ export function parseCli(argv: readonly string[]): CliConfig {
     if (!match) throw new Error('--rate-limit must look like CAPACITY/REFILL_PER_SECOND, e.g. 10/5');
     options.rateLimit = { capacity: Number(match[1]), refillPerSecond: Number(match[2]) };
   }
-  return { options, json: values.json === true, help: values.help === true };
+  const config: CliConfig = { options, json: values.json === true, help: values.help === true };
+  if (values.faults !== undefined) config.faultsFile = values.faults;
+  return config;
+}
+
+/** The rules of a --faults file: a JSON array; each rule is checked when the sandbox starts. */
+export function parseFaultsFile(text: string, file: string): FaultRule[] {
+  let rules: unknown;
+  try {
+    rules = JSON.parse(text);
+  } catch {
+    throw new Error(`--faults ${file} is not valid JSON`);
+  }
+  if (!Array.isArray(rules) || rules.some((r) => r === null || typeof r !== 'object' || Array.isArray(r))) {
+    throw new Error(`--faults ${file} must hold a JSON array of fault rules`);
+  }
+  return rules as FaultRule[];
 }

@@ -1,15 +1,19 @@
 // avepoint-sandbox: starts the sandbox and prints how to reach it. The demo private key goes to
 // a file in a fresh temp folder (removed on exit) rather than to the terminal.
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startSandbox } from '../server.js';
-import { parseCli, USAGE } from './args.js';
+import { parseCli, parseFaultsFile, USAGE } from './args.js';
 
 async function main(): Promise<void> {
   let config;
   try {
     config = parseCli(process.argv.slice(2));
+    if (config.faultsFile !== undefined) {
+      const extra = parseFaultsFile(readFileSync(config.faultsFile, 'utf8'), config.faultsFile);
+      config.options.faults = [...(config.options.faults ?? []), ...extra];
+    }
   } catch (error) {
     process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n\n${USAGE}\n`);
     process.exitCode = 2;
