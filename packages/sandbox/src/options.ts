@@ -26,6 +26,8 @@ export interface SandboxOptions {
   customers?: CustomerLayout[];
   /** Milliseconds since the epoch; inject one to test token expiry without waiting. */
   clock?: () => number;
+  /** How latency and slow bodies wait; inject one to test them without waiting. */
+  sleep?: (ms: number) => Promise<void>;
 }
 
 export interface SandboxTenant {

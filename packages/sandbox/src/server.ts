@@ -54,7 +54,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   let bucket: TokenBucket | undefined = options.rateLimit ? new TokenBucket(options.rateLimit, now()) : undefined;
   const stats = new StatsCounter();
   const recorder = new RequestRecorder();
-  const timers = new Timers();
+  const timers = new Timers(options.sleep);
   let closed = false;
 
   // Filled in once the port is known.

@@ -3,8 +3,12 @@
 export class Timers {
   private readonly pending = new Map<NodeJS.Timeout, () => void>();
 
+  /** An injected sleep (tests) replaces the timers; close() cannot cut that one short. */
+  constructor(private readonly injected?: (ms: number) => Promise<void>) {}
+
   sleep(ms: number): Promise<void> {
     if (ms <= 0) return Promise.resolve();
+    if (this.injected) return this.injected(ms);
     return new Promise((resolve) => {
       const timer = setTimeout(() => {
         this.pending.delete(timer);
