@@ -28,6 +28,8 @@ export interface SandboxOptions {
   clock?: () => number;
   /** How latency and slow bodies wait; inject one to test them without waiting. */
   sleep?: (ms: number) => Promise<void>;
+  /** Called with a sandbox bug (the request gets a 500); by default it goes to stderr. */
+  onError?: (error: unknown) => void;
 }
 
 export interface SandboxTenant {

@@ -41,6 +41,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   const defaultPageSize = positiveInteger('defaultPageSize', options.defaultPageSize, 100, 1, MAX_PAGE_SIZE);
   const maxUserIds = positiveInteger('maxUserIds', options.maxUserIds, 100, 1);
   const now = options.clock ?? Date.now;
+  const onError = options.onError ?? ((error: unknown) => process.stderr.write(`avepoint-sandbox: internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`));
 
   const customers = buildCustomers(seed, options.customers ?? defaultLayout(users));
   const demo = createDemoClients(seed, customers.filter((c) => c.inScope).map((c) => c.customerId), now());
@@ -158,8 +159,9 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   }
 
   const server = createServer({ keepAliveTimeout: 5000 }, (req, res) => {
-    handle(req, res).catch(() => {
-      // A bug in the sandbox must not kill the test run: answer 500 when still possible.
+    handle(req, res).catch((error: unknown) => {
+      // A bug in the sandbox must not kill the test run: report it, answer 500 when still possible.
+      onError(error);
       if (!res.headersSent && !res.destroyed) end(res, 500, { 'content-type': 'application/json' }, Buffer.from('{"error":"sandbox_bug"}'));
       else res.destroy();
     });

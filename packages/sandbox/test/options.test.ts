@@ -77,3 +77,31 @@ describe('option checks', () => {
     await expect(startSandbox({ port })).rejects.toThrow(/EADDRINUSE/);
   });
 });
+
+describe('a sandbox bug', () => {
+  it('answers 500 and reports the error to onError instead of crashing', async () => {
+    let broken = false;
+    const errors: unknown[] = [];
+    const fragile = await startSandbox({
+      users: 3,
+      clock: () => {
+        if (broken) throw new Error('clock exploded');
+        return Date.now();
+      },
+      onError: (error) => void errors.push(error),
+    });
+    try {
+      const t = await secretToken(fragile);
+      broken = true;
+      const res = await fetch(fragile.usersUrl(), { method: 'POST', headers: { authorization: `Bearer ${t}` } });
+      expect(res.status).toBe(500);
+      expect(await res.json()).toEqual({ error: 'sandbox_bug' });
+      expect(errors).toHaveLength(1);
+      expect((errors[0] as Error).message).toBe('clock exploded');
+      broken = false;
+      expect((await callUsers(fragile, { token: t })).status).toBe(200);
+    } finally {
+      await fragile.close();
+    }
+  });
+});
