@@ -215,6 +215,19 @@ export interface components {
                 "application/json": components["schemas"]["ErrorBody"];
             };
         };
+        /**
+         * @description Not in AvePoint's list of status codes, but sent by the gateways in front of the service
+         *     when it does not answer in time. Safe to retry, after `Retry-After` when present.
+         */
+        GatewayTimeout: {
+            headers: {
+                "Retry-After": components["headers"]["RetryAfter"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorBody"];
+            };
+        };
     };
     parameters: {
         /**
@@ -264,6 +277,7 @@ export type ResponseNotFound = components['responses']['NotFound'];
 export type ResponseTooManyRequests = components['responses']['TooManyRequests'];
 export type ResponseInternalServerError = components['responses']['InternalServerError'];
 export type ResponseServiceUnavailable = components['responses']['ServiceUnavailable'];
+export type ResponseGatewayTimeout = components['responses']['GatewayTimeout'];
 export type ParameterCustomerId = components['parameters']['CustomerId'];
 export type ParameterTenantId = components['parameters']['TenantId'];
 export type ParameterPageIndex = components['parameters']['PageIndex'];
@@ -325,6 +339,7 @@ export interface operations {
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalServerError"];
             503: components["responses"]["ServiceUnavailable"];
+            504: components["responses"]["GatewayTimeout"];
         };
     };
 }
