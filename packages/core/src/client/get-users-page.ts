@@ -12,18 +12,15 @@ import {
   type UsersPage,
   type ValidUsersPageInput,
 } from '../protocol/index.js';
-import { bufferedBody } from './buffered-response.js';
+import { bufferedText } from './buffered-response.js';
 import { retriesOf } from './retry-count.js';
 import { abortReason } from './sleep.js';
 import { toTransportError } from './transport-error.js';
 
 export type UsersApi = Client<paths, 'application/json'>;
 
-const decoder = new TextDecoder();
-
 async function parseJson(response: Response): Promise<unknown> {
-  const bytes = bufferedBody(response) ?? new Uint8Array(await response.arrayBuffer());
-  const text = decoder.decode(bytes);
+  const text = bufferedText(response) ?? (await response.text());
   if (text === '') return undefined;
   try {
     return JSON.parse(text);
@@ -41,7 +38,7 @@ export async function fetchUsersPage(api: UsersApi, baseUrl: string, input: Vali
       params: { path: { customerId: input.customerId, tenantId: input.tenantId }, query: request.query },
       body: request.body,
       headers: request.headers,
-      // Parsed here from the bytes the transport already holds: no second read of the body, and
+      // Parsed here from the text the transport already holds: no second read of the body, and
       // a body that is not JSON becomes an AvePointApiError, not a SyntaxError.
       parseAs: 'stream',
       ...(signal ? { signal } : {}),
