@@ -147,6 +147,25 @@ describe('Get Users Batch: all users of a tenant', () => {
 	});
 });
 
+describe('Get Users Batch: parameters', () => {
+	it('resolves a parameter without an expression once, and one with an expression for every item', async () => {
+		const reads: Record<string, number> = {};
+		const perItem = Array.from({ length: 50 }, (_, n) => ({ userIds: userId(n) }));
+		const { ctx } = fakeContext({ params: BASE, perItem, send: serve() });
+		const counting = Object.assign(Object.create(ctx) as typeof ctx, {
+			getNodeParameter: (name: string, i: number, fallback?: unknown) => {
+				reads[name] = (reads[name] ?? 0) + 1;
+				return (ctx.getNodeParameter as (n: string, i: number, f?: unknown) => unknown)(name, i, fallback);
+			},
+		});
+		const [out] = await new AvePointGraph().execute.call(counting);
+		expect(out).toHaveLength(50);
+		expect(reads.userIds).toBe(50);
+		expect(reads.customerId).toBe(1);
+		expect(reads.options).toBe(1);
+	});
+});
+
 describe('Get Users Batch: output', () => {
 	it('Simplify keeps the fields people use and labels the status codes', async () => {
 		const { out } = await run({ params: { userIds: [userId(0), userId(1)] }, send: serve() });

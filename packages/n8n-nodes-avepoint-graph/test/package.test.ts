@@ -1,11 +1,11 @@
 // The published package: what n8n verifies before it lists a community node for its Cloud.
 import { execFileSync } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
-import { join, relative } from 'node:path';
+import { dirname, join, relative } from 'node:path';
 
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { PACKAGE_ROOT, packAndUnpack } from './helpers/packTarball';
 
@@ -29,12 +29,18 @@ const walk = (dir: string): string[] =>
 	});
 
 let unpacked: string;
+const scratch: string[] = [];
 let manifest: Record<string, unknown> & { n8n: { nodes: string[]; credentials: string[] } };
 
 beforeAll(() => {
 	unpacked = packAndUnpack().dir;
+	scratch.push(dirname(unpacked));
 	manifest = JSON.parse(readFileSync(join(unpacked, 'package.json'), 'utf8')) as typeof manifest;
 }, 120_000);
+
+afterAll(() => {
+	for (const dir of scratch) rmSync(dir, { recursive: true, force: true });
+});
 
 describe('the packed tarball', () => {
 	it("passes n8n's community package scanner (analyzePackage on the unpacked tarball, as n8n runs it)", () => {
@@ -45,6 +51,7 @@ describe('the packed tarball', () => {
 
 	it('the scanner is not blind: the same tarball with a setTimeout in it fails', () => {
 		const copy = mkdtempSync(join(tmpdir(), 'n8n-scan-negative-'));
+		scratch.push(copy);
 		cpSync(unpacked, copy, { recursive: true });
 		const nodeFile = join(copy, manifest.n8n.nodes[0]!);
 		writeFileSync(nodeFile, `${readFileSync(nodeFile, 'utf8')}\nsetTimeout(() => {}, 1);\n`);

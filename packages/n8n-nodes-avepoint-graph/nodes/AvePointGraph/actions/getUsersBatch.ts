@@ -113,22 +113,22 @@ async function readByIds(
 		items.flatMap((r) => r.userIds),
 		chunkSize,
 	);
-	const found: User[] = [];
-	const failedIds = new Map<string, unknown>();
+	const chunkOf = new Map(chunks.flatMap((chunk, n) => chunk.map((id) => [idKey(id), n] as const)));
+	const answers: Array<{ users: User[] } | { error: unknown }> = [];
 	for (const chunk of chunks) {
 		try {
-			found.push(...(await readPages.call(this, baseUrl, first, chunk, chunkSize, undefined)));
+			answers.push({ users: await readPages.call(this, baseUrl, first, chunk, chunkSize, undefined) });
 		} catch (error) {
 			if (!this.continueOnFail()) throw toNodeError(this, error, firstItemAsking(items, chunk), where(first));
-			for (const id of chunk) failedIds.set(idKey(id), error);
+			answers.push({ error });
 		}
 	}
 	for (const item of items) {
-		const failedId = item.userIds.find((id) => failedIds.has(idKey(id)));
-		outcomes.set(
-			item.itemIndex,
-			failedId === undefined ? matchRequestedIds(item.userIds, found) : { error: failedIds.get(idKey(failedId)) },
-		);
+		// Only the answers to the item's own chunks: matching stays linear in the number of items.
+		const mine = [...new Set(item.userIds.map((id) => chunkOf.get(idKey(id))!))].map((n) => answers[n]!);
+		const failed = mine.find((answer) => 'error' in answer);
+		const users = mine.flatMap((answer) => ('users' in answer ? answer.users : []));
+		outcomes.set(item.itemIndex, failed ?? matchRequestedIds(item.userIds, users));
 	}
 }
 
@@ -204,10 +204,11 @@ export async function getUsersBatch(this: IExecuteFunctions): Promise<INodeExecu
 		}
 	}
 
+	const requestOf = new Map(requests.map((r) => [r.itemIndex, r]));
 	const output: INodeExecutionData[] = [];
 	for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
 		const outcome = outcomes.get(itemIndex);
-		const request = requests.find((r) => r.itemIndex === itemIndex);
+		const request = requestOf.get(itemIndex);
 		const pairedItem = { item: itemIndex };
 		if (!outcome) continue;
 		if ('error' in outcome) {
