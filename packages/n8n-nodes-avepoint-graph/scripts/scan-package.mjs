@@ -13,3 +13,4 @@ const dir = resolve(dirArg);
 const patterns = mode === 'source' ? SOURCE_FILE_PATTERNS : ['**/*.js', 'package.json'];
 const result = await analyzePackage(dir, patterns);
 process.stdout.write(`${JSON.stringify({ passed: result.passed, message: result.message, details: result.details })}\n`);
+if (!result.passed) process.exitCode = 1;

@@ -63,6 +63,9 @@ function readItemRequest(param: ItemParameter, itemIndex: number): ItemRequest {
 	};
 }
 
+/** Where a failure happened, for the error's description. */
+const where = (r: ItemRequest): string => `customer ${r.customerId}, tenant ${r.tenantId}`;
+
 const tenantKey = (r: ItemRequest): string => `${idKey(r.customerId)}/${idKey(r.tenantId)}`;
 
 function groupBy<T>(values: readonly T[], key: (value: T) => string): Map<string, T[]> {
@@ -172,8 +175,6 @@ async function readBaseUrl(
 		return undefined;
 	}
 }
-
-const where = (r: ItemRequest): string => `customer ${r.customerId}, tenant ${r.tenantId}`;
 
 function userJson(user: User, simplify: boolean): IDataObject {
 	if (simplify) return simplifyUser(user) as unknown as IDataObject;

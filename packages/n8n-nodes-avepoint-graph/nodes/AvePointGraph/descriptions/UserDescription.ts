@@ -50,7 +50,7 @@ export const userFields: INodeProperties[] = [
 		default: '',
 		placeholder: 'c2aa00d3-..., 5d1e7a2b-...',
 		description:
-			'User GUIDs separated by commas or new lines, or an expression returning an array such as {{ $JSON.userIds }}. IDs from all input items are sent together, up to 100 per request. Leave empty to get all users of the tenant.',
+			'User GUIDs separated by commas or new lines, or an expression returning an array of them (for example the userIds field of the input item). IDs from all input items are sent together, up to 100 per request. Leave empty to get all users of the tenant.',
 		displayOptions: { show: showForGetUsersBatch },
 	},
 	{

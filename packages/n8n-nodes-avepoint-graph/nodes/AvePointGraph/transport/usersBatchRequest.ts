@@ -65,7 +65,6 @@ export function protocolErrorOf(error: unknown): CarriedError | undefined {
 
 export interface SendOptions {
 	baseUrl: string;
-	policy?: RetryPolicy;
 }
 
 /** The wait before the next attempt, or the error to give up with. */
@@ -93,7 +92,6 @@ export async function sendUsersBatchPage(
 ): Promise<UsersPage> {
 	const request = buildUsersBatchRequest(input);
 	const url = buildUsersBatchUrl(options.baseUrl, request);
-	const policy = options.policy ?? DEFAULT_RETRY_POLICY;
 	for (let retriesDone = 0; ; retriesDone++) {
 		let response: IN8nHttpFullResponse;
 		try {
@@ -106,7 +104,7 @@ export async function sendUsersBatchPage(
 				returnFullResponse: true,
 			})) as IN8nHttpFullResponse;
 		} catch (error) {
-			await sleep(retryDelayOrThrow(error, retriesDone, policy));
+			await sleep(retryDelayOrThrow(error, retriesDone, DEFAULT_RETRY_POLICY));
 			continue;
 		}
 		return normalizeUsersPage(response.body, {
