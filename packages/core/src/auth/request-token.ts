@@ -2,14 +2,12 @@
 import { parseTokenResponse, type AccessToken } from '../protocol/index.js';
 import type { Send } from '../client/send.js';
 
-const encoder = new TextEncoder();
-
 export async function requestToken(send: Send, tokenUrl: string, form: string): Promise<AccessToken> {
   const response = await send({
     url: tokenUrl,
     method: 'POST',
     headers: new Headers({ 'content-type': 'application/x-www-form-urlencoded', accept: 'application/json' }),
-    body: encoder.encode(form),
+    body: form,
     signal: undefined,
     // A redirect would carry the secret to wherever it points.
     redirect: 'manual',

@@ -7,8 +7,8 @@ export interface PreparedRequest {
   url: string;
   method: string;
   headers: Headers;
-  /** The whole body, so every retry re-sends exactly these bytes. */
-  body: Uint8Array<ArrayBuffer> | undefined;
+  /** The whole body, so every retry re-sends exactly this (JSON and forms travel as strings). */
+  body: string | Uint8Array<ArrayBuffer> | undefined;
   signal: AbortSignal | undefined;
   redirect: RequestRedirect;
 }

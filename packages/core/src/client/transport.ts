@@ -19,8 +19,6 @@ export function fetchTransport(fetchImpl: FetchLike | undefined): Send {
   return async (request) => bufferResponse(await fetch(request.url, initOf(request)));
 }
 
-const encoder = new TextEncoder();
-
 /** openapi-fetch hands over a PlainRequest (or a Request): turn it into the pipeline's form. */
 export async function prepare(request: Request | PlainRequest): Promise<PreparedRequest> {
   if (request instanceof PlainRequest) {
@@ -32,7 +30,7 @@ export async function prepare(request: Request | PlainRequest): Promise<Prepared
       // openapi-fetch serializes JSON bodies to a string; anything else goes through a Request.
       body:
         body === null ? undefined
-        : typeof body === 'string' ? encoder.encode(body)
+        : typeof body === 'string' ? body
         : new Uint8Array(await new Request(request.url, { method: request.method, body }).arrayBuffer()),
       signal: request.signal,
       redirect: request.redirect,
