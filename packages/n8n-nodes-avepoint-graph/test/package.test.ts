@@ -1,5 +1,5 @@
 // The published package: what n8n verifies before it lists a community node for its Cloud.
-import { execFileSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
@@ -18,8 +18,10 @@ interface ScanResult {
 function scan(dir: string, mode: 'dist' | 'source'): ScanResult {
 	// Without vitest's NODE_ENV=test, under which eslint-plugin-n8n-nodes-base checks file names of its own fixtures.
 	const { NODE_ENV: _testMode, ...env } = process.env;
-	const out = execFileSync(process.execPath, [join(PACKAGE_ROOT, 'scripts/scan-package.mjs'), dir, mode], { encoding: 'utf8', env });
-	return JSON.parse(out.trim().split('\n').pop()!) as ScanResult;
+	const child = spawnSync(process.execPath, [join(PACKAGE_ROOT, 'scripts/scan-package.mjs'), dir, mode], { encoding: 'utf8', env });
+	const result = JSON.parse(child.stdout.trim().split('\n').pop()!) as ScanResult;
+	expect(child.status).toBe(result.passed ? 0 : 1);
+	return result;
 }
 
 const walk = (dir: string): string[] =>
