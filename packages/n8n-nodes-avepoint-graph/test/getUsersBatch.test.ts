@@ -132,6 +132,12 @@ describe('Get Users Batch: all users of a tenant', () => {
 		expect(idsOf(out)).toEqual(Array.from({ length: 25 }, (_, n) => userId(n)));
 	});
 
+	it('a limit below the page size is one short page', async () => {
+		const { out, sent } = await run({ params: { userIds: '', returnAll: false, limit: 7 }, send: serve() });
+		expect(sent.map((s) => [s.pageIndex, s.pageSize])).toEqual([[1, 7]]);
+		expect(out).toHaveLength(7);
+	});
+
 	it('items wanting the same tenant share the reads; each gets its own limit', async () => {
 		const perItem = [{ limit: 5 }, { limit: 120 }];
 		const { out, sent } = await run({ perItem, params: { userIds: '', returnAll: false }, send: serve() });

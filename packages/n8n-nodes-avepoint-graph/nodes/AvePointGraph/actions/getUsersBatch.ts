@@ -151,7 +151,9 @@ async function readAll(
 	const limits = items.map((r) => r.limit);
 	const limit = limits.includes(undefined) ? undefined : Math.max(...(limits as number[]));
 	try {
-		const users = await readPages.call(this, baseUrl, items[0]!, undefined, Math.max(...items.map((r) => r.pageSize)), limit);
+		// A limit below the page size needs one short page, not a full one.
+		const pageSize = Math.min(Math.max(...items.map((r) => r.pageSize)), limit ?? Infinity);
+		const users = await readPages.call(this, baseUrl, items[0]!, undefined, pageSize, limit);
 		for (const item of items) {
 			outcomes.set(item.itemIndex, { users: item.limit === undefined ? users : users.slice(0, item.limit), notFound: [] });
 		}
