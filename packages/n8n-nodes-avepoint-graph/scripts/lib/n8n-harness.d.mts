@@ -16,7 +16,8 @@ export interface ExecuteResult {
 export declare function parseExecuteOutput(stdout: string): any;
 export declare function nodeItems(run: any, nodeName: string): RunItem[];
 export declare class N8nInstance {
-	static create(options?: { port?: number; userFolder?: string }): Promise<N8nInstance>;
+	static create(options?: { port?: number; userFolder?: string; customExtensions?: string | null }): Promise<N8nInstance>;
+	installCommunityPackage(unpackedDir: string): string;
 	userFolder: string;
 	port: number;
 	env(): Record<string, string | undefined>;

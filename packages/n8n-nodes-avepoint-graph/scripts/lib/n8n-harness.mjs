@@ -3,7 +3,7 @@
 // end-to-end tests, the benchmark and the demo. Every child is spawned asynchronously, so a
 // sandbox served from the same process keeps answering (see ../shared/recipes/real-n8n.md).
 import { execFileSync, spawn } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -65,9 +65,14 @@ export function nodeItems(run, nodeName) {
 }
 
 export class N8nInstance {
-  /** @param {{ port?: number, userFolder?: string }} [options] */
+  /**
+   * @param {{ port?: number, userFolder?: string, customExtensions?: string | null }} [options]
+   * customExtensions: the folder n8n loads custom nodes from (this package's dist by default);
+   * null loads none, for a package installed into the user folder as the Community Nodes panel does.
+   */
   static async create(options = {}) {
     const instance = new N8nInstance();
+    instance.customExtensions = options.customExtensions === undefined ? join(PACKAGE_ROOT, 'dist') : options.customExtensions;
     instance.runtime = ensureN8nRuntime();
     instance.userFolder = options.userFolder ?? mkdtempSync(join(tmpdir(), 'n8n-avepoint-e2e-'));
     instance.port = options.port ?? (await freePort());
@@ -82,7 +87,7 @@ export class N8nInstance {
       N8N_USER_FOLDER: this.userFolder,
       N8N_ENCRYPTION_KEY: 'avepoint-graph-kit-e2e-key',
       DB_TYPE: 'sqlite',
-      N8N_CUSTOM_EXTENSIONS: join(PACKAGE_ROOT, 'dist'),
+      ...(this.customExtensions ? { N8N_CUSTOM_EXTENSIONS: this.customExtensions } : {}),
       N8N_EXPRESSION_ENGINE_LAZY_ACQUIRE: 'true',
       N8N_DIAGNOSTICS_ENABLED: 'false',
       N8N_VERSION_NOTIFICATIONS_ENABLED: 'false',
@@ -96,6 +101,26 @@ export class N8nInstance {
       N8N_SECURE_COOKIE: 'false',
       NODE_ENV: 'production',
     };
+  }
+
+  /**
+   * Puts an unpacked package where the Community Nodes panel installs packages
+   * (<user folder>/.n8n/nodes/node_modules/<name>), stripped of the dependency fields the panel
+   * strips, so that n8n loads it as an installed community package.
+   */
+  installCommunityPackage(unpackedDir) {
+    const nodesDir = join(this.userFolder, '.n8n', 'nodes');
+    const manifest = JSON.parse(readFileSync(join(unpackedDir, 'package.json'), 'utf8'));
+    const target = join(nodesDir, 'node_modules', manifest.name);
+    mkdirSync(dirname(target), { recursive: true });
+    cpSync(unpackedDir, target, { recursive: true });
+    const { devDependencies, peerDependencies, optionalDependencies, ...installed } = manifest;
+    writeFileSync(join(target, 'package.json'), JSON.stringify(installed, null, 2));
+    writeFileSync(
+      join(nodesDir, 'package.json'),
+      JSON.stringify({ name: 'installed-nodes', private: true, dependencies: { [manifest.name]: manifest.version } }, null, 2),
+    );
+    return manifest.name;
   }
 
   async n8n(args, timeoutMs = 180_000) {

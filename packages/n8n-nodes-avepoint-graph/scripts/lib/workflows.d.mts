@@ -13,4 +13,5 @@ export declare function workflow(o: {
 	rows?: Array<Record<string, unknown>>;
 	continueOnFail?: boolean;
 	lastNode?: Record<string, unknown>;
+	nodeType?: string;
 }): Record<string, unknown>;

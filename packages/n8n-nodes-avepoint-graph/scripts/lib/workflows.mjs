@@ -57,15 +57,16 @@ export const AVEPOINT_NODE_NAME = 'AvePoint Graph';
 
 /**
  * A workflow: Start -> [Rows -> Items] -> AvePoint Graph (or, with `httpNode`, any last node).
- * `rows` become input items (each row's fields under `$json`); without rows the node gets the trigger's one item.
+ * `nodeType`: CUSTOM.avePointGraph when n8n loads dist as custom extensions, n8n-nodes-avepoint-graph.avePointGraph
+ * when the package is installed. `rows` become input items (each row's fields under `$json`); without rows the node gets the trigger's one item.
  */
-export function workflow({ id, name, parameters, credential = SECRET_CREDENTIAL, rows, continueOnFail = false, lastNode }) {
+export function workflow({ id, name, parameters, credential = SECRET_CREDENTIAL, rows, continueOnFail = false, lastNode, nodeType = NODE_TYPE }) {
   const inputs = rows ? itemsNodes(rows) : [];
   const last = lastNode ?? {
     parameters: { resource: 'user', operation: 'getUsersBatch', ...parameters },
     id: 'avepoint',
     name: AVEPOINT_NODE_NAME,
-    type: NODE_TYPE,
+    type: nodeType,
     typeVersion: 1,
     position: [660, 0],
     credentials: { [CREDENTIAL_TYPE]: credential },
