@@ -1,5 +1,6 @@
 // One client-credentials exchange: post the form, read the answer with the protocol's rules.
 import { parseTokenResponse, type AccessToken } from '../protocol/index.js';
+import { responseText } from '../client/buffered-response.js';
 import type { Send } from '../client/send.js';
 
 export async function requestToken(send: Send, tokenUrl: string, form: string): Promise<AccessToken> {
@@ -12,7 +13,7 @@ export async function requestToken(send: Send, tokenUrl: string, form: string): 
     // A redirect would carry the secret to wherever it points.
     redirect: 'manual',
   });
-  const text = await response.text();
+  const text = await responseText(response);
   let body: unknown = text;
   try {
     body = JSON.parse(text);

@@ -21,7 +21,7 @@ import {
   type UsersPageInput,
 } from '../protocol/index.js';
 import { createTokenProvider } from '../auth/credentials.js';
-import { compose, type SendMiddleware } from './send.js';
+import { compose, type FetchLike, type SendMiddleware } from './send.js';
 import { PlainRequest } from './plain-request.js';
 import { asFetch, fetchTransport } from './transport.js';
 import { fetchUsersPage, type UsersApi } from './get-users-page.js';
@@ -101,11 +101,14 @@ export function createUsersClient(options: UsersClientOptions): UsersClient {
   const apiSend = compose(transportSend, ...retry, withAuth({ tokens, apiOrigin: new URL(baseUrl).origin }), ...transport);
   const api: UsersApi = createClient<paths>({
     baseUrl,
-    fetch: asFetch(apiSend) as (request: Request) => Promise<Response>,
+    fetch: asFetch(apiSend) as FetchLike,
     Request: PlainRequest as unknown as typeof Request,
   });
 
-  const getPage = (input: Parameters<typeof fetchUsersPage>[2], signal?: AbortSignal) => fetchUsersPage(api, baseUrl, input, signal);
+  // The client's own page calls read the text the transport kept instead of a re-wrapped body.
+  const pageFetch = asFetch(apiSend, { readable: false }) as FetchLike;
+  const getPage = (input: Parameters<typeof fetchUsersPage>[1]['input'], signal?: AbortSignal) =>
+    fetchUsersPage(api, { fetch: pageFetch, baseUrl, input, signal });
 
   return {
     baseUrl,

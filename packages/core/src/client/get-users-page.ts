@@ -12,7 +12,8 @@ import {
   type UsersPage,
   type ValidUsersPageInput,
 } from '../protocol/index.js';
-import { bufferedText } from './buffered-response.js';
+import { responseText } from './buffered-response.js';
+import type { FetchLike } from './send.js';
 import { retriesOf } from './retry-count.js';
 import { abortReason } from './sleep.js';
 import { toTransportError } from './transport-error.js';
@@ -20,7 +21,7 @@ import { toTransportError } from './transport-error.js';
 export type UsersApi = Client<paths, 'application/json'>;
 
 async function parseJson(response: Response): Promise<unknown> {
-  const text = bufferedText(response) ?? (await response.text());
+  const text = await responseText(response);
   if (text === '') return undefined;
   try {
     return JSON.parse(text);
@@ -30,12 +31,22 @@ async function parseJson(response: Response): Promise<unknown> {
   }
 }
 
-export async function fetchUsersPage(api: UsersApi, baseUrl: string, input: ValidUsersPageInput, signal?: AbortSignal): Promise<UsersPage> {
+export interface PageCall {
+  /** The pipeline as openapi-fetch's per-call fetch. */
+  fetch: FetchLike;
+  baseUrl: string;
+  input: ValidUsersPageInput;
+  signal?: AbortSignal | undefined;
+}
+
+export async function fetchUsersPage(api: UsersApi, call: PageCall): Promise<UsersPage> {
+  const { baseUrl, input, signal } = call;
   const request = buildUsersBatchRequest(input);
   let result: Awaited<ReturnType<typeof send>>;
   const send = () =>
     api.POST(USERS_BATCH_PATH, {
       params: { path: { customerId: input.customerId, tenantId: input.tenantId }, query: request.query },
+      fetch: call.fetch,
       body: request.body,
       headers: request.headers,
       // Parsed here from the text the transport already holds: no second read of the body, and

@@ -1,5 +1,5 @@
 // The bottom of the pipeline, and the adapter at its top.
-import { bufferResponse } from './buffered-response.js';
+import { bufferResponse, readableResponse } from './buffered-response.js';
 import { PlainRequest } from './plain-request.js';
 import type { FetchLike, PreparedRequest, Send } from './send.js';
 
@@ -46,7 +46,11 @@ export async function prepare(request: Request | PlainRequest): Promise<Prepared
   };
 }
 
-/** A pipeline as the `fetch` openapi-fetch calls. */
-export function asFetch(send: Send): (request: Request | PlainRequest) => Promise<Response> {
-  return async (request) => send(await prepare(request));
+/**
+ * A pipeline as the `fetch` openapi-fetch calls. `readable: false` is for the client's own page
+ * calls, which take the kept text; everyone else gets a response whose body can be read.
+ */
+export function asFetch(send: Send, options: { readable?: boolean } = {}): (request: Request | PlainRequest) => Promise<Response> {
+  if (options.readable === false) return async (request) => send(await prepare(request));
+  return async (request) => readableResponse(await send(await prepare(request)));
 }

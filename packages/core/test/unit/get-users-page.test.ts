@@ -97,6 +97,17 @@ describe('getUsersPage', () => {
     expect(api.apiRequests()).toHaveLength(1);
   });
 
+  it('client.api gives typed calls whose responses can still be read as usual', async () => {
+    const { api, client } = setup();
+    const { data, response } = await client.api.POST('/partner/external/v3/um/customers/{customerId}/tenants/{tenantId}/users/batch', {
+      params: { path: { customerId: CUSTOMER, tenantId: TENANT }, query: { pageIndex: 1, pageSize: 2 } },
+      body: { userIds: [api.users[4]!.id] },
+    });
+    expect(response.status).toBe(200);
+    expect(data?.data.map((u) => u.id)).toEqual([api.users[4]!.id]);
+    expect(data?.metadata.totalCount).toBe(1);
+  });
+
   it('accepts a text error body', async () => {
     const { api, client } = setup();
     api.script((r) => (r.url.origin === BASE_URL ? new Response('upstream broke', { status: 500 }) : undefined));
