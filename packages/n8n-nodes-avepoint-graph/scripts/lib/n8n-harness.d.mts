@@ -12,6 +12,8 @@ export interface ExecuteResult {
 	stdout: string;
 	stderr: string;
 	run: any;
+	/** The signal n8n died of after printing the run, when it did. */
+	crashedAtExit?: string;
 }
 export declare function parseExecuteOutput(stdout: string): any;
 export declare function nodeItems(run: any, nodeName: string): RunItem[];

@@ -150,10 +150,18 @@ export class N8nInstance {
     if (result.exitCode !== 0) throw new Error(`n8n import:workflow failed (${result.exitCode}): ${result.stderr.slice(-2000)}`);
   }
 
-  /** `n8n execute`: exit code, the parsed run, and the raw output for diagnostics. */
+  /**
+   * `n8n execute`: exit code, the parsed run, and the raw output for diagnostics. n8n 2.40 can
+   * still crash on its way out (SIGSEGV in the expression engine's teardown, seen under load)
+   * after printing the whole run; then the exit code is read from the run it printed.
+   */
   async execute(workflowId) {
     const result = await this.n8n(['execute', `--id=${workflowId}`, '--rawOutput']);
-    return { ...result, run: parseExecuteOutput(result.stdout) };
+    const run = parseExecuteOutput(result.stdout);
+    if (result.exitCode === null && result.signal !== 'SIGKILL' && run) {
+      return { ...result, exitCode: run.data?.resultData?.error ? 1 : 0, crashedAtExit: result.signal, run };
+    }
+    return { ...result, run };
   }
 
   /** `n8n start` (the editor); resolves once its REST API answers (/healthz comes earlier). */
