@@ -17,7 +17,7 @@ export class AvePointGraph implements INodeType {
 		icon: { light: 'file:avePointGraph.svg', dark: 'file:avePointGraph.dark.svg' },
 		group: ['input'],
 		version: 1,
-		subtitle: '={{ $parameter["userIds"] ? "Get users by ID" : "Get all users of a tenant" }}',
+		subtitle: 'User: Get Users Batch',
 		description:
 			'Read the users of an AvePoint Elements customer tenant: by user ID, many at once, or every user',
 		defaults: { name: 'AvePoint Graph' },
