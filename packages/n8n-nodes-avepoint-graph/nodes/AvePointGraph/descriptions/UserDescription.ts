@@ -1,4 +1,4 @@
-import { MAX_PAGE_SIZE } from '@avepoint-graph-kit/core/protocol';
+import { MAX_IDS_PER_REQUEST, MAX_PAGE_SIZE } from '@avepoint-graph-kit/core/protocol';
 import type { INodeProperties } from 'n8n-workflow';
 
 const showForGetUsersBatch = { resource: ['user'], operation: ['getUsersBatch'] };
@@ -50,7 +50,7 @@ export const userFields: INodeProperties[] = [
 		default: '',
 		placeholder: 'c2aa00d3-..., 5d1e7a2b-...',
 		description:
-			'User GUIDs separated by commas or new lines, or an expression returning an array of them (for example the userIds field of the input item). IDs from all input items are sent together, up to 100 per request. Leave empty to get all users of the tenant.',
+			`User GUIDs separated by commas or new lines, or an expression returning an array of them (for example the userIds field of the input item). IDs from all input items are sent together, up to ${MAX_IDS_PER_REQUEST} per request. Leave empty to get all users of the tenant.`,
 		displayOptions: { show: showForGetUsersBatch },
 	},
 	{
@@ -100,7 +100,7 @@ export const userFields: INodeProperties[] = [
 				type: 'number',
 				typeOptions: { minValue: 1, maxValue: MAX_PAGE_SIZE },
 				default: MAX_PAGE_SIZE,
-				description: 'Users per request (1 to 100); larger pages mean fewer requests',
+				description: `Users per request (1 to ${MAX_PAGE_SIZE}); larger pages mean fewer requests`,
 			},
 		],
 	},

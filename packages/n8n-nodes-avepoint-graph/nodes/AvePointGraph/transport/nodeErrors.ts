@@ -1,12 +1,11 @@
 // The protocol's errors (whose messages already say what went wrong and what to check) as the
 // error types n8n shows and routes: NodeOperationError for input, NodeApiError for the service.
-import { AvePointApiError } from '@avepoint-graph-kit/core/protocol';
+import { AvePointApiError, USERS_READ_SCOPE } from '@avepoint-graph-kit/core/protocol';
 import { NodeApiError, NodeOperationError, type IExecuteFunctions, type JsonObject } from 'n8n-workflow';
 
 import { protocolErrorOf } from './usersBatchRequest';
 
-const CREDENTIAL_HINT =
-	'Check the AvePoint Graph API credential: environment, client ID, client secret or certificate, and that the app has the elements.um.user.read.all permission.';
+const CREDENTIAL_HINT = `Check the AvePoint Graph API credential: environment, client ID, client secret or certificate, and that the app has the ${USERS_READ_SCOPE} permission.`;
 
 export function toNodeError(
 	ctx: IExecuteFunctions,
