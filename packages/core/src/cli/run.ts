@@ -103,10 +103,9 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
         concurrency: args.concurrency,
         signal: io.signal,
       });
-      for (const user of result.users.slice(0, args.limit ?? result.users.length)) {
-        await writer.write(user);
-        written++;
-      }
+      const users = result.users.slice(0, args.limit ?? result.users.length);
+      await writer.writePage(users);
+      written = users.length;
       if (result.notFound.length > 0) {
         const shown = result.notFound.slice(0, 10).join(', ');
         say(`${result.notFound.length} ID(s) not found in the tenant: ${shown}${result.notFound.length > 10 ? ', ...' : ''}`);
@@ -114,7 +113,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     } else {
       const bar = progressBar(io.stderr, now);
       let progress: PageProgress | undefined;
-      const users = client.listUsers({
+      const pagesOfUsers = client.listUsersPages({
         customerId: target.customerId,
         tenantId: target.tenantId,
         pageSize: args.pageSize,
@@ -128,9 +127,9 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
         },
       });
       try {
-        for await (const user of users) {
-          await writer.write(user);
-          written++;
+        for await (const page of pagesOfUsers) {
+          await writer.writePage(page.users);
+          written += page.users.length;
           if (progress) bar.update(progress, written);
         }
       } finally {

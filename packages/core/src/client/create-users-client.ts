@@ -26,7 +26,7 @@ import { PlainRequest } from './plain-request.js';
 import { asFetch, fetchTransport } from './transport.js';
 import { fetchUsersPage, type UsersApi } from './get-users-page.js';
 import { getUsersByIdsWith, type UsersByIdsRequest, type UsersByIdsResult } from './get-users-by-ids.js';
-import { listUserPages, type PageProgress } from './list-users.js';
+import { listPages, listUsersOf, type PageProgress } from './list-users.js';
 import type { RetryOptions, UsersClientOptions } from './options.js';
 import { sleep as defaultSleep } from './sleep.js';
 import { userAgentOf } from './user-agent.js';
@@ -54,6 +54,8 @@ export interface UsersClient {
   readonly api: UsersApi;
   getUsersPage(input: UsersPageInput, options?: CallOptions): Promise<UsersPage>;
   listUsers(input: ListUsersRequest): AsyncGenerator<User, void, undefined>;
+  /** The same listing a page at a time (`limit` applied): for writers that handle a page at once. */
+  listUsersPages(input: ListUsersRequest): AsyncGenerator<UsersPage, void, undefined>;
   getUsersByIds(input: UsersByIdsRequest): Promise<UsersByIdsResult>;
 }
 
@@ -119,7 +121,11 @@ export function createUsersClient(options: UsersClientOptions): UsersClient {
     listUsers(input) {
       // Validated now, so a bad input throws at the call, before any request or iteration.
       const valid = validateListUsersInput(input);
-      return listUserPages(getPage, valid, input.signal, input.onPage);
+      return listUsersOf(listPages(getPage, valid, input.signal, input.onPage), input.signal);
+    },
+    listUsersPages(input) {
+      const valid = validateListUsersInput(input);
+      return listPages(getPage, valid, input.signal, input.onPage);
     },
     getUsersByIds(input) {
       return getUsersByIdsWith(getPage, input);

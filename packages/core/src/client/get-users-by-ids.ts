@@ -10,7 +10,7 @@ import {
   validateUsersByIdsInput,
   type User,
 } from '../protocol/index.js';
-import { listUserPages, type GetPage } from './list-users.js';
+import { listPages, type GetPage } from './list-users.js';
 import { mapOrdered } from './map-ordered.js';
 
 export interface UsersByIdsRequest {
@@ -43,7 +43,7 @@ export async function getUsersByIdsWith(getPage: GetPage, request: UsersByIdsReq
   const readChunk = async (chunk: string[], signal: AbortSignal): Promise<User[]> => {
     const users: User[] = [];
     const listing = validateListUsersInput({ customerId, tenantId, userIds: chunk, pageSize: MAX_PAGE_SIZE, concurrency: 1 });
-    for await (const user of listUserPages(getPage, listing, signal)) users.push(user);
+    for await (const page of listPages(getPage, listing, signal)) users.push(...page.users);
     return users;
   };
   for await (const users of mapOrdered(chunks, concurrency, readChunk, request.signal)) found.push(...users);

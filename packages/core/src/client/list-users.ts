@@ -17,12 +17,17 @@ export interface PageProgress {
 
 export type GetPage = (input: ValidUsersPageInput, signal?: AbortSignal) => Promise<UsersPage>;
 
-export async function* listUserPages(
+/**
+ * Every page, in order, each cut to what `limit` still allows (so the pages hold exactly the users
+ * a listing yields). At most `concurrency` pages are held: the one the caller is on and the ones
+ * in flight.
+ */
+export async function* listPages(
   getPage: GetPage,
   input: ValidListUsersInput,
   signal?: AbortSignal,
   onPage?: (progress: PageProgress) => void,
-): AsyncGenerator<User, void, undefined> {
+): AsyncGenerator<UsersPage, void, undefined> {
   const { concurrency, limit, ...query } = input;
   signal?.throwIfAborted();
   const first = await getPage({ ...query, pageIndex: 1 }, signal);
@@ -32,24 +37,31 @@ export async function* listUserPages(
     onPage?.({ pageIndex: page.pageIndex, pagesDone, pageCount: remainingPages.length + 1, totalCount: first.totalCount, expectedUsers });
 
   let left = limit ?? Number.POSITIVE_INFINITY;
-  const take = function* (users: User[]) {
-    for (const user of users) {
-      if (left <= 0) return;
-      // Checked per user: a caller that aborts mid-page gets nothing more, not the page's rest.
-      signal?.throwIfAborted();
-      left--;
-      yield user;
-    }
+  const cut = (page: UsersPage): UsersPage => {
+    const users = page.users.length > left ? page.users.slice(0, left) : page.users;
+    left -= users.length;
+    return users === page.users ? page : { ...page, users };
   };
   progress(first, 1);
-  yield* take(first.users);
+  yield cut(first);
   if (remainingPages.length === 0 || left <= 0) return;
 
   let pagesDone = 1;
   const pages = mapOrdered(remainingPages, concurrency, (pageIndex, pageSignal) => getPage({ ...query, pageIndex }, pageSignal), signal);
   for await (const page of pages) {
     progress(page, ++pagesDone);
-    yield* take(page.users);
+    yield cut(page);
     if (left <= 0) return;
+  }
+}
+
+/** Every user, in order, once: the users of `listPages`. */
+export async function* listUsersOf(pages: AsyncIterable<UsersPage>, signal?: AbortSignal): AsyncGenerator<User, void, undefined> {
+  for await (const page of pages) {
+    for (const user of page.users) {
+      // Checked per user: a caller that aborts mid-page gets nothing more, not the page's rest.
+      signal?.throwIfAborted();
+      yield user;
+    }
   }
 }

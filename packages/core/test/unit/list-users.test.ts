@@ -48,6 +48,17 @@ describe('listUsers', () => {
     expect(api.apiRequests()).toHaveLength(3);
   });
 
+  it('listUsersPages gives the same listing a page at a time, the last page cut to `limit`', async () => {
+    const { api, client } = setup(1000);
+    const pages = await collect(client.listUsersPages({ ...tenant, pageSize: 100, limit: 250, concurrency: 4 }));
+    expect(pages.map((p) => [p.pageIndex, p.users.length])).toEqual([
+      [1, 100],
+      [2, 100],
+      [3, 50],
+    ]);
+    expect(pages.flatMap((p) => p.users).map((u) => u.id)).toEqual(api.users.slice(0, 250).map((u) => u.id));
+  });
+
   it('handles an empty tenant with one request', async () => {
     const { api, client } = setup(0);
     expect(await collect(client.listUsers(tenant))).toEqual([]);

@@ -31,9 +31,9 @@ export function csvWriter(sink: TextSink): UserWriter {
     await sink.write(`${CSV_COLUMNS.join(',')}\r\n`);
   };
   return {
-    async write(user) {
+    async writePage(users) {
       await header();
-      await sink.write(`${csvRow(user)}\r\n`);
+      if (users.length > 0) await sink.write(`${users.map(csvRow).join('\r\n')}\r\n`);
     },
     async end() {
       await header();

@@ -8,7 +8,8 @@ export const FORMATS = ['table', 'json', 'ndjson', 'csv'] as const;
 export type Format = (typeof FORMATS)[number];
 
 export interface UserWriter {
-  write(user: User): Promise<void>;
+  /** A page of users at once: one string per page rather than per user keeps a big export cheap. */
+  writePage(users: readonly User[]): Promise<void>;
   end(): Promise<void>;
 }
 

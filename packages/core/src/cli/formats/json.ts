@@ -3,7 +3,9 @@ import type { UserWriter } from './index.js';
 
 export function ndjsonWriter(sink: TextSink): UserWriter {
   return {
-    write: (user) => sink.write(`${JSON.stringify(user)}\n`),
+    writePage: async (users) => {
+      if (users.length > 0) await sink.write(`${users.map((user) => JSON.stringify(user)).join('\n')}\n`);
+    },
     end: () => sink.flush(),
   };
 }
@@ -12,8 +14,9 @@ export function ndjsonWriter(sink: TextSink): UserWriter {
 export function jsonWriter(sink: TextSink): UserWriter {
   let first = true;
   return {
-    async write(user) {
-      await sink.write(`${first ? '[\n  ' : ',\n  '}${JSON.stringify(user)}`);
+    async writePage(users) {
+      if (users.length === 0) return;
+      await sink.write(`${first ? '[\n  ' : ',\n  '}${users.map((user) => JSON.stringify(user)).join(',\n  ')}`);
       first = false;
     },
     async end() {

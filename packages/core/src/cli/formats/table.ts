@@ -22,9 +22,11 @@ function fit(text: string, width: number): string {
 export function tableWriter(sink: TextSink): UserWriter {
   const rows: string[][] = [];
   return {
-    async write(user) {
-      const simple = simplifyUser(user);
-      rows.push(COLUMNS.map(([, key]) => (key === 'statusLabels' ? simple.statusLabels.join(', ') : (simple[key] ?? ''))));
+    async writePage(users) {
+      for (const user of users) {
+        const simple = simplifyUser(user);
+        rows.push(COLUMNS.map(([, key]) => (key === 'statusLabels' ? simple.statusLabels.join(', ') : (simple[key] ?? ''))));
+      }
     },
     async end() {
       const widths = COLUMNS.map(([title], i) => Math.min(MAX_WIDTH, Math.max(title.length, ...rows.map((r) => r[i]!.length))));
