@@ -41,6 +41,16 @@ async function failure(promise: Promise<unknown>): Promise<Error> {
 	throw new Error('expected the node to fail');
 }
 
+/** Runs the node to its failure: the error, and how many requests went out. */
+async function runToFailure(o: Partial<FakeContextOptions> & Pick<FakeContextOptions, 'send'>) {
+	const { ctx, calls } = fakeContext({ ...o, params: { ...BASE, ...o.params } });
+	const error = await failure(new AvePointGraph().execute.call(ctx));
+	return { error, attempts: calls.length };
+}
+
+const rejectWith = (status: number, headers: Record<string, string> = {}, body: unknown = {}) => () =>
+	Promise.reject(httpError(NODE, status, headers, body));
+
 describe('Get Users Batch: IDs from many items', () => {
 	it('sends the IDs of all items together, up to 100 per request, and pairs each user with the item that asked', async () => {
 		const perItem = [
@@ -298,45 +308,18 @@ describe('Get Users Batch: service errors', () => {
 	});
 
 	it('counts the attempts of a 429 storm: one plus the policy retries', async () => {
-		let attempts = 0;
-		await failure(
-			run({
-				params: { userIds: userId(1) },
-				send: () => {
-					attempts++;
-					return Promise.reject(httpError(NODE, 429, { 'retry-after': '0' }));
-				},
-			}),
-		);
+		const { attempts } = await runToFailure({ params: { userIds: userId(1) }, send: rejectWith(429, { 'retry-after': '0' }) });
 		expect(attempts).toBe(5);
 	});
 
 	it('does not wait when Retry-After asks for longer than the policy allows', async () => {
-		let attempts = 0;
-		const error = await failure(
-			run({
-				params: { userIds: userId(1) },
-				send: () => {
-					attempts++;
-					return Promise.reject(httpError(NODE, 429, { 'retry-after': '3600' }));
-				},
-			}),
-		);
+		const { error, attempts } = await runToFailure({ params: { userIds: userId(1) }, send: rejectWith(429, { 'retry-after': '3600' }) });
 		expect(attempts).toBe(1);
 		expect(error.message).toMatch(/rate limit/i);
 	});
 
 	it('500 is not retried', async () => {
-		let attempts = 0;
-		const error = await failure(
-			run({
-				params: { userIds: userId(1) },
-				send: () => {
-					attempts++;
-					return Promise.reject(httpError(NODE, 500, {}, { message: 'boom' }));
-				},
-			}),
-		);
+		const { error, attempts } = await runToFailure({ params: { userIds: userId(1) }, send: rejectWith(500, {}, { message: 'boom' }) });
 		expect(attempts).toBe(1);
 		expect(error.message).toMatch(/internal error.*boom/);
 	});
