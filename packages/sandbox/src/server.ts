@@ -86,7 +86,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     } catch (error) {
       if (error instanceof BodyTooLargeError) {
         await send(res, requestId, jsonError(413, 'payload_too_large', error.message), 0);
-        req.socket.destroy();
+        req.socket?.destroy();
         return;
       }
       throw error;
