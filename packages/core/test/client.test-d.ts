@@ -64,3 +64,9 @@ describe('public API types', () => {
     expectTypeOf(protocol.validateUsersPageInput).toEqualTypeOf<typeof import('../src/index.js').validateUsersPageInput>();
   });
 });
+
+describe('listUsersPages', () => {
+  it('yields pages of normalized users', () => {
+    expectTypeOf(client.listUsersPages({ customerId: 'c', tenantId: 't', limit: 5 })).toMatchTypeOf<AsyncIterable<UsersPage>>();
+  });
+});

@@ -14,13 +14,19 @@ const packageDir = resolve(import.meta.dirname, '../..');
 let scratch: string;
 let sb: Sandbox;
 
+/** pnpm as it runs this script (npm_execpath), or from PATH when run by hand. */
+function pnpm(args: string[], cwd: string) {
+  const execPath = process.env.npm_execpath;
+  return execPath && /pnpm/.test(execPath) ? run(process.execPath, [execPath, ...args], { cwd }) : run('pnpm', args, { cwd });
+}
+
 async function node(file: string, env: Record<string, string> = {}) {
   return run(process.execPath, [file], { cwd: scratch, env: { ...process.env, ...env } });
 }
 
 beforeAll(async () => {
   scratch = await mkdtemp(join(tmpdir(), 'avepoint-core-pack-'));
-  await run('pnpm', ['pack', '--pack-destination', scratch], { cwd: packageDir });
+  await pnpm(['pack', '--pack-destination', scratch], packageDir);
   const tarball = (await readdir(scratch)).find((f) => f.endsWith('.tgz'));
   if (!tarball) throw new Error('pnpm pack produced no tarball');
   await writeFile(join(scratch, 'package.json'), JSON.stringify({ name: 'scratch', version: '1.0.0', private: true }));
