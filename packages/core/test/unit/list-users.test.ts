@@ -41,6 +41,21 @@ describe('listUsers', () => {
     expect(api.maxInFlight).toBeGreaterThan(1);
   });
 
+  it('holds at most `concurrency` pages while a slow consumer reads', async () => {
+    const { api, client } = setup(400);
+    let consumed = 0;
+    let maxHeld = 0;
+    for await (const _ of client.listUsers({ ...tenant, pageSize: 10, concurrency: 3 })) {
+      // Pages asked for, minus the pages already read in full: the one being read and those in flight.
+      const held = api.apiRequests().length - Math.floor(consumed / 10);
+      maxHeld = Math.max(maxHeld, held);
+      consumed++;
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+    expect(consumed).toBe(400);
+    expect(maxHeld).toBe(3);
+  });
+
   it('stops at `limit`, requesting only the pages needed', async () => {
     const { api, client } = setup(1000);
     const users = await collect(client.listUsers({ ...tenant, pageSize: 100, limit: 250, concurrency: 8 }));
