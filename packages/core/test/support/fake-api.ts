@@ -1,5 +1,6 @@
 // An in-memory AvePoint (identity + users batch) behind an injected fetch: no sockets, no timers.
 // Each test scripts the answers it needs with `script` and reads what was sent from `requests`.
+import { createUsersClient, type UsersClient, type UsersClientOptions } from '../../src/index.js';
 
 export const BASE_URL = 'https://graph.example.test';
 export const TOKEN_URL = 'https://identity.example.test/connect/token';
@@ -128,4 +129,25 @@ export function fakeTime(start = Date.parse('2026-06-01T00:00:00Z')) {
       nowMs += ms;
     },
   };
+}
+
+export type FakeApi = ReturnType<typeof createFakeApi>;
+export type FakeTime = ReturnType<typeof fakeTime>;
+
+/** A client on the fake API with a client secret, fake time and fixed jitter; `extra` overrides options. */
+export function createFakeClient(
+  api: FakeApi,
+  time: FakeTime = fakeTime(),
+  extra: Partial<UsersClientOptions> & { random?: () => number } = {},
+): UsersClient {
+  return createUsersClient({
+    baseUrl: BASE_URL,
+    tokenUrl: TOKEN_URL,
+    credentials: { clientId: CLIENT_ID, clientSecret: CLIENT_SECRET },
+    fetch: api.fetch,
+    sleep: time.sleep,
+    now: time.now,
+    random: () => 0,
+    ...extra,
+  } as UsersClientOptions);
 }

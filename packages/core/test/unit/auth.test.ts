@@ -1,21 +1,12 @@
 import { generateKeyPairSync, verify } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { AvePointApiError, AvePointAuthError, AvePointInputError, createTokenCache, createUsersClient } from '../../src/index.js';
-import { BASE_URL, CLIENT_ID, CLIENT_SECRET, CUSTOMER, TENANT, TOKEN_URL, createFakeApi, fakeTime } from '../support/fake-api.js';
+import { BASE_URL, CLIENT_ID, CLIENT_SECRET, CUSTOMER, TENANT, TOKEN_URL, createFakeApi, fakeTime, createFakeClient } from '../support/fake-api.js';
 
 const page = { customerId: CUSTOMER, tenantId: TENANT, pageSize: 10 };
 
 function secretClient(api: ReturnType<typeof createFakeApi>, time = fakeTime(), extra: Record<string, unknown> = {}) {
-  return createUsersClient({
-    baseUrl: BASE_URL,
-    tokenUrl: TOKEN_URL,
-    credentials: { clientId: CLIENT_ID, clientSecret: CLIENT_SECRET },
-    fetch: api.fetch,
-    sleep: time.sleep,
-    now: time.now,
-    random: () => 0,
-    ...extra,
-  });
+  return createFakeClient(api, time, extra);
 }
 
 describe('token cache', () => {

@@ -1,19 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { AvePointApiError, AvePointInputError, createUsersClient } from '../../src/index.js';
-import { BASE_URL, CLIENT_ID, CLIENT_SECRET, CUSTOMER, TENANT, TOKEN_URL, createFakeApi, fakeTime } from '../support/fake-api.js';
+import { AvePointApiError, AvePointInputError } from '../../src/index.js';
+import { BASE_URL, CUSTOMER, TENANT, TOKEN_URL, createFakeApi, fakeTime, createFakeClient } from '../support/fake-api.js';
 
 function setup(users = 250) {
   const api = createFakeApi({ users });
   const time = fakeTime();
-  const client = createUsersClient({
-    baseUrl: BASE_URL,
-    tokenUrl: TOKEN_URL,
-    credentials: { clientId: CLIENT_ID, clientSecret: CLIENT_SECRET },
-    fetch: api.fetch,
-    sleep: time.sleep,
-    now: time.now,
-    random: () => 0.5,
-  });
+  const client = createFakeClient(api, time, { random: () => 0.5 });
   return { api, time, client };
 }
 

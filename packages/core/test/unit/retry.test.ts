@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { AvePointApiError, AvePointError, createUsersClient, type RetryEvent } from '../../src/index.js';
-import { BASE_URL, CLIENT_ID, CLIENT_SECRET, CUSTOMER, TENANT, TOKEN_URL, createFakeApi, fakeTime } from '../support/fake-api.js';
+import { BASE_URL, CLIENT_ID, CLIENT_SECRET, CUSTOMER, TENANT, TOKEN_URL, createFakeApi, fakeTime, createFakeClient } from '../support/fake-api.js';
 
 const page = { customerId: CUSTOMER, tenantId: TENANT, pageSize: 10, userIds: [] as string[] };
 
@@ -8,13 +8,7 @@ function setup(retry?: { maxRetries?: number; maxDelayMs?: number } | false) {
   const api = createFakeApi();
   const time = fakeTime();
   const events: RetryEvent[] = [];
-  const client = createUsersClient({
-    baseUrl: BASE_URL,
-    tokenUrl: TOKEN_URL,
-    credentials: { clientId: CLIENT_ID, clientSecret: CLIENT_SECRET },
-    fetch: api.fetch,
-    sleep: time.sleep,
-    now: time.now,
+  const client = createFakeClient(api, time, {
     random: () => 0.5,
     onRetry: (e) => events.push(e),
     ...(retry === undefined ? {} : { retry }),
