@@ -113,3 +113,20 @@ describe('findUsers', () => {
     expect(error.name).toBe('RefreshAuthError');
   });
 });
+
+describe('findUsers on a service that serves 50 users per page', () => {
+  let c: Connected;
+  beforeAll(async () => {
+    c = await connect({ users: 400, maxServedPageSize: 50 });
+  });
+  afterAll(() => c.sandbox.close());
+
+  it('still finds all 230 asked users, in the order asked', async () => {
+    const ids = [...Array(230).keys()].map((i) => c.sandbox.userAt(0, 0, 229 - i).id);
+    const results = (await appTester(app.searches.findUsers.operation.perform, {
+      authData: c.authData,
+      inputData: { customerId: c.customerId, tenantId: c.tenantId, userIds: ids },
+    })) as Array<{ id: string }>;
+    expect(results.map((r) => r.id)).toEqual(ids);
+  });
+});

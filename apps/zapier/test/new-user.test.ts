@@ -87,3 +87,17 @@ describe('newUser on a tenant bigger than one poll', () => {
     expect(results[0]?.id).toBe(c.sandbox.userAt(0, 0, 1233).id);
   });
 });
+
+describe('newUser on a service that serves 50 users per page (the newer docs\' default)', () => {
+  let c: Connected;
+  beforeAll(async () => {
+    c = await connect({ users: 1234, maxServedPageSize: 50 });
+  });
+  afterAll(() => c.sandbox.close());
+
+  it('polls the newest pages of the size served, skipping and repeating no one', async () => {
+    const results = await poll(c);
+    // The last 10 of 25 pages of 50 (pages 16..25: users 750..1233), newest first.
+    expect(results.map((r) => r.id)).toEqual([...Array(484).keys()].map((i) => c.sandbox.userAt(0, 0, 1233 - i).id));
+  });
+});

@@ -136,6 +136,28 @@ describe('Get Users Batch: all users of a tenant', () => {
 		expect(new Set(idsOf(out)).size).toBe(250);
 	});
 
+	it('follows a service that serves 50 users per page when asked for 100 (the newer docs\' default)', async () => {
+		const t = tenants();
+		const capped = (options: Parameters<FakeContextOptions['send']>[0]) => {
+			const request = parseRequest(options);
+			return answer(t, { ...request, pageSize: Math.min(request.pageSize, 50) });
+		};
+		const { out, sent } = await run({ params: { userIds: '', returnAll: true }, send: capped });
+		expect(sent.map((s) => [s.pageIndex, s.pageSize])).toEqual([[1, 100], [2, 50], [3, 50], [4, 50], [5, 50]]);
+		expect(idsOf(out)).toEqual(makeUsers(250).map((u) => u.id));
+	});
+
+	it('finds every asked ID when the service serves fewer users per page than the chunk holds', async () => {
+		const t = tenants();
+		const capped = (options: Parameters<FakeContextOptions['send']>[0]) => {
+			const request = parseRequest(options);
+			return answer(t, { ...request, pageSize: Math.min(request.pageSize, 50) });
+		};
+		const ids = Array.from({ length: 100 }, (_, n) => userId(n));
+		const { out } = await run({ params: { userIds: ids.join(',') }, send: capped });
+		expect(idsOf(out)).toEqual(ids);
+	});
+
 	it('Limit stops reading once enough users are in', async () => {
 		const { out, sent } = await run({ params: { userIds: '', returnAll: false, limit: 25, options: { pageSize: 10 } }, send: serve() });
 		expect(sent.map((s) => s.pageIndex)).toEqual([1, 2, 3]);

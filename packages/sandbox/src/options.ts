@@ -20,6 +20,11 @@ export interface SandboxOptions {
   rateLimit?: RateLimit;
   /** `pageSize` when the request has none: 100 per the endpoint's page (its newer revision says 50). */
   defaultPageSize?: number;
+  /**
+   * Serve at most this many users per page whatever `pageSize` asks, and say so in
+   * `metadata.pageSize`: a service on the documented 50 default. Default 100 (serve what is asked).
+   */
+  maxServedPageSize?: number;
   /** Most `userIds` accepted in one request. Default 100, as core's ID chunking sends. */
   maxUserIds?: number;
   /** Replaces the default customers and tenants (then `users` is ignored). */

@@ -40,6 +40,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   const tokenTtlSeconds = positiveInteger('tokenTtlSeconds', options.tokenTtlSeconds, 3600, 1);
   const defaultPageSize = positiveInteger('defaultPageSize', options.defaultPageSize, 100, 1, MAX_PAGE_SIZE);
   const maxUserIds = positiveInteger('maxUserIds', options.maxUserIds, 100, 1);
+  const maxServedPageSize = positiveInteger('maxServedPageSize', options.maxServedPageSize, MAX_PAGE_SIZE, 1, MAX_PAGE_SIZE);
   const now = options.clock ?? Date.now;
   const onError = options.onError ?? ((error: unknown) => process.stderr.write(`avepoint-sandbox: internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`));
 
@@ -153,7 +154,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
               isJson: isJsonContentType(req),
               statusAsInteger: decision.statusAsInteger,
             },
-            { customers, store, now, defaultPageSize, maxUserIds },
+            { customers, store, now, defaultPageSize, maxUserIds, maxServedPageSize },
           );
     await send(res, requestId, reply, decision.slowBodyMs, entry);
   }

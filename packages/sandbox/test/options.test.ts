@@ -62,10 +62,27 @@ describe('limits', () => {
   });
 });
 
+describe('maxServedPageSize', () => {
+  it('serves at most that many users per page whatever is asked, and says so in metadata', async () => {
+    const capped = await startSandbox({ users: 120, maxServedPageSize: 50 });
+    try {
+      const t = await secretToken(capped);
+      const first = await callUsers(capped, { token: t, query: { pageIndex: 1, pageSize: 100 } });
+      expect(first.body.metadata).toEqual({ pageIndex: 1, pageSize: 50, totalCount: 120 });
+      expect(first.body.data.map((u: { id: string }) => u.id)).toEqual([...Array(50).keys()].map((i) => capped.userAt(0, 0, i).id));
+      const third = await callUsers(capped, { token: t, query: { pageIndex: 3, pageSize: 100 } });
+      expect(third.body.data).toHaveLength(20);
+    } finally {
+      await capped.close();
+    }
+  });
+});
+
 describe('option checks', () => {
   it('refuses impossible options before listening', async () => {
     await expect(startSandbox({ users: -1 })).rejects.toThrow(/users/);
     await expect(startSandbox({ defaultPageSize: 101 })).rejects.toThrow(/defaultPageSize/);
+    await expect(startSandbox({ maxServedPageSize: 0 })).rejects.toThrow(/maxServedPageSize/);
     await expect(startSandbox({ tokenTtlSeconds: 0 })).rejects.toThrow(/tokenTtlSeconds/);
     await expect(startSandbox({ faults: [{ match: { first: 0 } }] })).rejects.toThrow(/first/);
     await expect(startSandbox({ rateLimit: { capacity: 0, refillPerSecond: 1 } })).rejects.toThrow(/capacity/);

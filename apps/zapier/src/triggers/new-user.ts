@@ -4,7 +4,7 @@
 // (the last page holds the newest users), so the poll reads the tenant's last pages and reverses
 // them. A tenant of up to MAX_POLL_PAGES pages is read whole, so a new user is seen wherever the
 // API lists it; in a bigger tenant the newest MAX_POLL_PAGES pages are watched.
-import { MAX_PAGE_SIZE, idKey, pageCount, type User } from '@avepoint-graph-kit/core/protocol';
+import { MAX_PAGE_SIZE, effectivePageSize, idKey, pageCount, type User } from '@avepoint-graph-kit/core/protocol';
 import type { Bundle, ZObject } from 'zapier-platform-core';
 import { customerIdField, tenantIdField } from '../input-fields.js';
 import { SAMPLE_USER, USER_OUTPUT_FIELDS, toZapierUser, type ZapierUser } from '../user-output.js';
@@ -31,6 +31,7 @@ async function readPages(
   client: UsersClient,
   where: { customerId: string; tenantId: string },
   pages: number[],
+  pageSize: number,
   first: User[],
   signal: AbortSignal,
 ): Promise<User[]> {
@@ -41,7 +42,7 @@ async function readPages(
       users.push(...first);
       continue;
     }
-    const page = await client.getUsersPage({ ...where, pageIndex, pageSize: MAX_PAGE_SIZE }, { signal });
+    const page = await client.getUsersPage({ ...where, pageIndex, pageSize }, { signal });
     users.push(...page.users);
   }
   return users;
@@ -55,7 +56,9 @@ async function perform(z: ZObject, bundle: Bundle<NewUserInput>): Promise<Zapier
       const first = await client.getUsersPage({ ...where, pageIndex: 1, pageSize: MAX_PAGE_SIZE }, { signal });
       // The Zap editor's "test trigger" shows a few samples: the newest page is enough.
       const maxPages = bundle.meta?.isLoadingSample ? 1 : MAX_POLL_PAGES;
-      return readPages(client, where, pollPages(first.totalCount, MAX_PAGE_SIZE, maxPages), first.users, signal);
+      // The pages are those of the size the service really serves (AvePoint documents 100 and 50).
+      const pageSize = effectivePageSize(MAX_PAGE_SIZE, first);
+      return readPages(client, where, pollPages(first.totalCount, pageSize, maxPages), pageSize, first.users, signal);
     }),
   );
   return newestFirst(users).map(toZapierUser);

@@ -1,6 +1,6 @@
 // Every user of a tenant (or of an ID list): the first page says how many there are, the
 // protocol plans the remaining pages, and they are read with bounded concurrency, in order.
-import { planRemainingPages, type User, type UsersPage, type ValidListUsersInput, type ValidUsersPageInput } from '../protocol/index.js';
+import { effectivePageSize, planRemainingPages, type User, type UsersPage, type ValidListUsersInput, type ValidUsersPageInput } from '../protocol/index.js';
 import { mapOrdered } from './map-ordered.js';
 
 export interface PageProgress {
@@ -31,7 +31,9 @@ export async function* listPages(
   const { concurrency, limit, ...query } = input;
   signal?.throwIfAborted();
   const first = await getPage({ ...query, pageIndex: 1 }, signal);
-  const remainingPages = planRemainingPages({ totalCount: first.totalCount, pageSize: query.pageSize, limit });
+  // Later pages use the size the service really served, or they would skip or repeat users.
+  const pageSize = effectivePageSize(query.pageSize, first);
+  const remainingPages = planRemainingPages({ totalCount: first.totalCount, pageSize, limit });
   const expectedUsers = limit === undefined ? first.totalCount : Math.min(limit, first.totalCount);
   const progress = (page: UsersPage, pagesDone: number) =>
     onPage?.({ pageIndex: page.pageIndex, pagesDone, pageCount: remainingPages.length + 1, totalCount: first.totalCount, expectedUsers });
@@ -47,7 +49,7 @@ export async function* listPages(
   if (remainingPages.length === 0 || left <= 0) return;
 
   let pagesDone = 1;
-  const pages = mapOrdered(remainingPages, concurrency, (pageIndex, pageSignal) => getPage({ ...query, pageIndex }, pageSignal), signal);
+  const pages = mapOrdered(remainingPages, concurrency, (pageIndex, pageSignal) => getPage({ ...query, pageSize, pageIndex }, pageSignal), signal);
   for await (const page of pages) {
     progress(page, ++pagesDone);
     yield cut(page);

@@ -16,3 +16,15 @@ export function planRemainingPages(options: { totalCount: number; pageSize: numb
   for (let index = 2; index <= last; index++) pages.push(index);
   return pages;
 }
+
+/**
+ * The page size the service really used, read off the first page. AvePoint documents 100 as the
+ * default on one page and 50 (maximum 100) on another, so a service may serve fewer users per page
+ * than asked (or more, if it ignores `pageSize`). A first page that is full but not the last shows
+ * the real size; planning later pages with the asked size would skip or repeat users.
+ */
+export function effectivePageSize(requested: number, first: { users: readonly unknown[]; totalCount: number }): number {
+  const served = first.users.length;
+  // More than asked on a page that holds everything: nothing is left to plan either way.
+  return served > 0 && (served < first.totalCount || served > requested) ? served : requested;
+}

@@ -148,3 +148,27 @@ describe('client against the sandbox', () => {
     expect(retries).toBe(1);
   });
 });
+
+describe('a service that serves 50 users per page (the newer documentation\'s default)', () => {
+  it('listUsers and getUsersByIds still return every user exactly once, in order', async () => {
+    const capped = await startSandbox({ users: 1234, seed: 7, maxServedPageSize: 50 });
+    try {
+      const c = createUsersClient({
+        baseUrl: capped.baseUrl,
+        tokenUrl: capped.tokenUrl,
+        credentials: { clientId: capped.clientId, clientSecret: capped.clientSecret },
+        fetch: checkedFetch,
+      });
+      const where = { customerId: capped.customers[0]!.customerId, tenantId: capped.customers[0]!.tenants[0]!.tenantId };
+      const ids: string[] = [];
+      for await (const user of c.listUsers({ ...where, pageSize: 100, concurrency: 4 })) ids.push(user.id);
+      expect(ids).toEqual([...Array(1234).keys()].map((i) => capped.userAt(0, 0, i).id));
+      const asked = ids.slice(0, 250).reverse();
+      const byIds = await c.getUsersByIds({ ...where, userIds: asked });
+      expect(byIds.users.map((u) => u.id)).toEqual(asked);
+      expect(byIds.notFound).toEqual([]);
+    } finally {
+      await capped.close();
+    }
+  });
+});

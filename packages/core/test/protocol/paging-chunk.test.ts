@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { matchRequestedIds, pageCount, planIdChunks, planRemainingPages, type User } from '../../src/protocol/index.js';
+import { effectivePageSize, matchRequestedIds, pageCount, planIdChunks, planRemainingPages, type User } from '../../src/protocol/index.js';
 
 describe('planRemainingPages', () => {
   it('plans pages 2..n from totalCount', () => {
@@ -21,6 +21,30 @@ describe('planRemainingPages', () => {
         if (wanted > 0) expect(covered - pageSize).toBeLessThan(wanted);
         expect(pageCount(totalCount, pageSize)).toBe(Math.ceil(totalCount / pageSize));
       }));
+  });
+});
+
+describe('effectivePageSize', () => {
+  const first = (served: number, totalCount: number) => ({ users: Array.from({ length: served }), totalCount });
+  it('reads the real page size off a full first page that is not the last', () => {
+    expect(effectivePageSize(100, first(50, 1234))).toBe(50);
+    expect(effectivePageSize(50, first(100, 1234))).toBe(100);
+    expect(effectivePageSize(100, first(100, 1234))).toBe(100);
+  });
+  it('keeps the asked size when the first page holds everything or nothing', () => {
+    expect(effectivePageSize(100, first(40, 40))).toBe(100);
+    expect(effectivePageSize(100, first(0, 0))).toBe(100);
+    expect(planRemainingPages({ totalCount: 50, pageSize: effectivePageSize(10, first(50, 50)) })).toEqual([]);
+  });
+  it('plans pages that cover every user exactly once whatever size the service serves', () => {
+    fc.assert(fc.property(fc.integer({ min: 1, max: 5000 }), fc.integer({ min: 1, max: 100 }), fc.integer({ min: 1, max: 100 }), (total, asked, served) => {
+      const size = effectivePageSize(asked, first(Math.min(served, total), total));
+      const pages = [1, ...planRemainingPages({ totalCount: total, pageSize: size })];
+      const read = pages.map((p) => Math.max(0, Math.min(served, total - (p - 1) * served)));
+      // The service pages by what it serves; the client asks the pages that size implies.
+      if (served < total) expect(size).toBe(served);
+      expect(read.reduce((a, b) => a + b, 0)).toBe(total);
+    }));
   });
 });
 

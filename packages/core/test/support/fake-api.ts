@@ -37,6 +37,8 @@ export function makeUsers(count: number) {
 export interface FakeApiOptions {
   users?: number;
   tokenTtlSeconds?: number;
+  /** Serve at most this many users per page, whatever was asked (a service on the 50 default). */
+  servedPageSize?: number;
 }
 
 export function createFakeApi(options: FakeApiOptions = {}) {
@@ -79,7 +81,7 @@ export function createFakeApi(options: FakeApiOptions = {}) {
         // Lets other requests start, so concurrency is observable.
         await new Promise((resolve) => setImmediate(resolve));
         const pageIndex = Number(sent.url.searchParams.get('pageIndex'));
-        const pageSize = Number(sent.url.searchParams.get('pageSize'));
+        const pageSize = Math.min(Number(sent.url.searchParams.get('pageSize')), options.servedPageSize ?? Infinity);
         const body = sent.body ? (JSON.parse(sent.body) as { userIds?: string[] }) : {};
         const wanted = body.userIds?.length ? users.filter((u) => body.userIds!.some((id) => id.toLowerCase() === u.id)) : users;
         const data = wanted.slice((pageIndex - 1) * pageSize, pageIndex * pageSize);

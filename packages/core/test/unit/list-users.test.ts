@@ -26,6 +26,16 @@ describe('listUsers', () => {
     expect(indexes.sort((a, b) => a - b)).toEqual(Array.from({ length: 13 }, (_, i) => i + 1));
   });
 
+  it('follows a service that serves fewer users per page than asked (the documented 50 default)', async () => {
+    const api = createFakeApi({ users: 1234, servedPageSize: 50 });
+    const client = createFakeClient(api);
+    const users = await collect(client.listUsers({ ...tenant, pageSize: 100, concurrency: 4 }));
+    expect(users.map((u) => u.id)).toEqual(api.users.map((u) => u.id));
+    expect(api.apiRequests()).toHaveLength(25);
+    const later = api.apiRequests().filter((r) => r.url.searchParams.get('pageIndex') !== '1');
+    expect(new Set(later.map((r) => r.url.searchParams.get('pageSize')))).toEqual(new Set(['50']));
+  });
+
   it('keeps at most `concurrency` requests in flight', async () => {
     const { api, client } = setup(2000);
     await collect(client.listUsers({ ...tenant, pageSize: 50, concurrency: 3 }));
@@ -159,6 +169,15 @@ describe('getUsersByIds', () => {
     expect(result.notFound).toEqual(missing);
     const chunks = api.apiRequests().map((r) => (JSON.parse(r.body) as { userIds: string[] }).userIds.length);
     expect(chunks.sort((a, b) => b - a)).toEqual([100, 100, 32]);
+  });
+
+  it('finds every asked user when the service serves fewer per page than the chunk holds', async () => {
+    const api = createFakeApi({ users: 400, servedPageSize: 50 });
+    const client = createFakeClient(api);
+    const wanted = api.users.slice(0, 230).map((u) => u.id);
+    const result = await client.getUsersByIds({ ...tenant, userIds: wanted });
+    expect(result.users.map((u) => u.id)).toEqual(wanted);
+    expect(result.notFound).toEqual([]);
   });
 
   it('accepts a comma-separated string', async () => {

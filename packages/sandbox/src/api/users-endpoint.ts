@@ -16,6 +16,7 @@ export interface UsersEndpointContext {
   now: () => number;
   defaultPageSize: number;
   maxUserIds: number;
+  maxServedPageSize: number;
 }
 
 export interface UsersRequest {
@@ -70,7 +71,8 @@ export function handleUsersRequest(req: UsersRequest, ctx: UsersEndpointContext)
     const tenant = customer.tenants.find((t) => t.tenantId === tenantId);
     if (!tenant) return jsonError(404, 'not_found', 'the customer has no tenant with this tenantId');
 
-    const query = parsePageQuery(req.query, ctx.defaultPageSize);
+    const asked = parsePageQuery(req.query, ctx.defaultPageSize);
+    const query = { ...asked, pageSize: Math.min(asked.pageSize, ctx.maxServedPageSize) };
     const userIds = parseUserIds(req.body, req.isJson, ctx.maxUserIds);
     return { status: 200, body: usersPage(tenant, query, userIds, req.statusAsInteger) };
   } catch (error) {

@@ -15,6 +15,7 @@ Options:
   --seed N                 seed of the generated data (default 1)
   --token-ttl S            access token lifetime in seconds (default 3600)
   --default-page-size N    pageSize when a request has none (default 100)
+  --max-page-size N        serve at most N users per page whatever is asked (50: the newer docs' default)
 Faults (users endpoint):
   --latency MS             delay every response
   --rate-limit-every N     answer every Nth request with 429 and Retry-After
@@ -57,6 +58,7 @@ export function parseCli(argv: readonly string[]): CliConfig {
       seed: { type: 'string' },
       'token-ttl': { type: 'string' },
       'default-page-size': { type: 'string' },
+      'max-page-size': { type: 'string' },
       latency: { type: 'string' },
       'rate-limit-every': { type: 'string' },
       'retry-after': { type: 'string' },
@@ -82,6 +84,8 @@ export function parseCli(argv: readonly string[]): CliConfig {
   if (ttl !== undefined) options.tokenTtlSeconds = ttl;
   const pageSize = integer('default-page-size', values['default-page-size'], 1);
   if (pageSize !== undefined) options.defaultPageSize = pageSize;
+  const maxServed = integer('max-page-size', values['max-page-size'], 1);
+  if (maxServed !== undefined) options.maxServedPageSize = maxServed;
 
   const retryAfter = values['retry-after'] ?? '1';
   const faults: FaultRule[] = [];

@@ -2,6 +2,7 @@
 // together (up to 100 per request, not one request per item), reads "all users" once per tenant,
 // then hands each item back its own users, paired with it.
 import {
+	effectivePageSize,
 	matchRequestedIds,
 	parseUserIdList,
 	planIdChunks,
@@ -87,16 +88,18 @@ async function readPages(
 	pageSize: number,
 	limit: number | undefined,
 ): Promise<User[]> {
-	const page = async (pageIndex: number) =>
+	const page = async (pageIndex: number, size: number) =>
 		await sendUsersBatchPage.call(
 			this,
-			validateUsersPageInput({ customerId: first.customerId, tenantId: first.tenantId, userIds, pageIndex, pageSize }),
+			validateUsersPageInput({ customerId: first.customerId, tenantId: first.tenantId, userIds, pageIndex, pageSize: size }),
 			{ baseUrl },
 		);
-	const firstPage = await page(1);
+	const firstPage = await page(1, pageSize);
 	const users = [...firstPage.users];
-	for (const pageIndex of planRemainingPages({ totalCount: firstPage.totalCount, pageSize, limit })) {
-		const next = await page(pageIndex);
+	// Later pages use the size the service really served, or they would skip or repeat users.
+	const servedSize = effectivePageSize(pageSize, firstPage);
+	for (const pageIndex of planRemainingPages({ totalCount: firstPage.totalCount, pageSize: servedSize, limit })) {
+		const next = await page(pageIndex, servedSize);
 		users.push(...next.users);
 		if (next.users.length === 0) break;
 	}
