@@ -26,7 +26,9 @@ export function normalizeUsersPage(body: unknown, ctx: ResponseContext = {}): Us
       body,
     });
   if (!isRecord(body)) throw invalid('the body is not a JSON object');
-  if (!Array.isArray(body.data)) throw invalid('"data" is not an array');
+  // .NET services often send null for an empty list; anything else that is not an array is wrong.
+  const data: unknown[] | undefined = body.data === null ? [] : Array.isArray(body.data) ? body.data : undefined;
+  if (!data) throw invalid('"data" is not an array');
   const metadata = isRecord(body.metadata) ? body.metadata : undefined;
   if (!metadata) throw invalid('"metadata" is missing');
   const { totalCount } = metadata;
@@ -35,7 +37,7 @@ export function normalizeUsersPage(body: unknown, ctx: ResponseContext = {}): Us
   const pageSize = isNonNegativeInteger(metadata.pageSize) && metadata.pageSize >= 1 ? metadata.pageSize : ctx.requested?.pageSize;
   if (pageIndex === undefined) throw invalid('"metadata.pageIndex" is not a positive integer');
   if (pageSize === undefined) throw invalid('"metadata.pageSize" is not a positive integer');
-  const users = body.data.map((raw, i) => {
+  const users = data.map((raw, i) => {
     try {
       return normalizeUser(raw, `data[${i}]`);
     } catch (error) {

@@ -47,6 +47,10 @@ describe('normalizeUsersPage', () => {
     }));
   });
 
+  it('reads "data": null as an empty page', () => {
+    expect(normalizeUsersPage({ data: null, metadata: { pageIndex: 1, pageSize: 100, totalCount: 0 } }).users).toEqual([]);
+  });
+
   it.each([
     ['<html>gateway</html>', 'not a JSON object'],
     [{ data: {} }, '"data" is not an array'],
