@@ -95,3 +95,29 @@ export function resolveEndpoints(options: {
     tokenUrl: tokenUrl === undefined ? '' : parseServiceUrl('tokenUrl', tokenUrl).href,
   };
 }
+
+/** The extra choice credential forms offer beside AvePoint's environments: a sandbox or a proxy. */
+export const CUSTOM_ENVIRONMENT = 'custom';
+
+export type EnvironmentChoice = EnvironmentName | typeof CUSTOM_ENVIRONMENT;
+
+const filled = (value: unknown): string | undefined =>
+  typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined;
+
+/**
+ * The endpoints of a credential form (n8n's credential, Zapier's auth fields): an environment
+ * (empty means commercial) or Custom with both URLs. A named environment ignores the URL fields,
+ * so a value left over from Custom never receives the secret.
+ */
+export function resolveEnvironmentChoice(form: { environment?: unknown; baseUrl?: unknown; tokenUrl?: unknown }): {
+  baseUrl: string;
+  tokenUrl: string;
+} {
+  const environment = filled(form.environment) ?? 'commercial';
+  if (environment !== CUSTOM_ENVIRONMENT) return resolveEndpoints({ environment: environment as EnvironmentName });
+  const baseUrl = filled(form.baseUrl);
+  const tokenUrl = filled(form.tokenUrl);
+  if (baseUrl === undefined) throw new AvePointInputError('baseUrl', 'is required for a custom environment');
+  if (tokenUrl === undefined) throw new AvePointInputError('tokenUrl', 'is required for a custom environment');
+  return resolveEndpoints({ baseUrl, tokenUrl });
+}

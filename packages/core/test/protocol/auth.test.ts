@@ -2,7 +2,7 @@ import { createPublicKey, generateKeyPairSync, verify } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import {
   AvePointAuthError, AvePointInputError, buildClientAssertion, buildClientAssertionTokenForm, buildClientSecretTokenForm,
-  parseTokenResponse, redact, resolveEndpoints, tokenIsFresh,
+  parseTokenResponse, redact, resolveEndpoints, resolveEnvironmentChoice, tokenIsFresh,
 } from '../../src/protocol/index.js';
 
 const { privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
@@ -71,5 +71,25 @@ describe('endpoints and redaction', () => {
 
   it('redacts listed secrets and any bearer token', () => {
     expect(redact('secret=abcd1234 Authorization: Bearer eyJ.x-y_z', ['abcd1234'])).toBe('secret=[REDACTED] Authorization: Bearer [REDACTED]');
+  });
+});
+
+describe('resolveEnvironmentChoice', () => {
+  it('takes a named environment (empty means commercial) and ignores leftover custom URLs', () => {
+    expect(resolveEnvironmentChoice({ environment: 'aos2', baseUrl: 'https://evil.example', tokenUrl: 'https://evil.example/t' })).toEqual({
+      baseUrl: 'https://graph-aos2.avepointonlineservices.com',
+      tokenUrl: 'https://identity-aos2.avepointonlineservices.com/connect/token',
+    });
+    expect(resolveEnvironmentChoice({ environment: '' }).baseUrl).toBe('https://graph.avepointonlineservices.com');
+  });
+
+  it('needs both URLs for custom, with the loopback rule for http', () => {
+    expect(resolveEnvironmentChoice({ environment: 'custom', baseUrl: ' http://127.0.0.1:4010/ ', tokenUrl: 'http://127.0.0.1:4010/connect/token' })).toEqual({
+      baseUrl: 'http://127.0.0.1:4010',
+      tokenUrl: 'http://127.0.0.1:4010/connect/token',
+    });
+    expect(() => resolveEnvironmentChoice({ environment: 'custom', tokenUrl: 'https://x/t' })).toThrow(/baseUrl: is required for a custom environment/);
+    expect(() => resolveEnvironmentChoice({ environment: 'custom', baseUrl: 'https://x' })).toThrow(/tokenUrl: is required/);
+    expect(() => resolveEnvironmentChoice({ environment: 'custom', baseUrl: 'http://x.example', tokenUrl: 'https://x/t' })).toThrow(/https/);
   });
 });
