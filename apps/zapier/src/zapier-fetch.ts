@@ -1,6 +1,7 @@
 // A standard `fetch` whose every request goes through z.request, so core's typed client keeps
 // Zapier's behaviour: its HTTP logging (with secrets scrubbed), 401 -> RefreshAuthError (session
 // auth re-runs the token exchange) and 429 -> ThrottledError carrying the Retry-After delay.
+import { abortable } from '@avepoint-graph-kit/core';
 import type { ZObject } from 'zapier-platform-core';
 
 // Statuses whose Response may carry no body (the Response constructor throws on one).
@@ -17,7 +18,9 @@ export function createZapierFetch(z: ZObject): ZapierFetch {
     });
     const body = request.method === 'GET' || request.method === 'HEAD' ? '' : await request.text();
 
-    const response = await untilAborted(request.signal, z.request({
+    // z.request takes no AbortSignal: core's per-attempt timeout and the step's deadline stop the
+    // wait instead, and the late outcome of the call is dropped.
+    const response = await abortable(z.request({
       url: request.url,
       method: request.method as 'GET' | 'POST',
       headers,
@@ -27,7 +30,7 @@ export function createZapierFetch(z: ZObject): ZapierFetch {
       skipThrowForStatus: true,
       // The URL core built is final: no Zapier templating or empty-param pruning on it.
       removeMissingValuesFrom: { params: false, body: false },
-    }));
+    }), request.signal);
 
     const responseHeaders = new Headers();
     response.headers.forEach((value: string, name: string) => responseHeaders.append(name, value));
@@ -36,33 +39,4 @@ export function createZapierFetch(z: ZObject): ZapierFetch {
       headers: responseHeaders,
     });
   };
-}
-
-/**
- * z.request takes no AbortSignal, so core's per-attempt timeout and the step's deadline could not
- * stop a stalled call. The caller stops waiting at the abort; the request's late outcome is
- * dropped (caught, so it is not an unhandled rejection).
- */
-function untilAborted<T>(signal: AbortSignal, pending: Promise<T>): Promise<T> {
-  if (signal.aborted) {
-    pending.catch(() => undefined);
-    return Promise.reject(signal.reason as Error);
-  }
-  return new Promise<T>((resolve, reject) => {
-    const onAbort = () => {
-      pending.catch(() => undefined);
-      reject(signal.reason as Error);
-    };
-    signal.addEventListener('abort', onAbort, { once: true });
-    pending.then(
-      (value) => {
-        signal.removeEventListener('abort', onAbort);
-        resolve(value);
-      },
-      (error: unknown) => {
-        signal.removeEventListener('abort', onAbort);
-        reject(error as Error);
-      },
-    );
-  });
 }

@@ -20,6 +20,7 @@ export { withTimeout } from './client/with-timeout.js';
 export { withUserAgent } from './client/with-user-agent.js';
 export { mapOrdered } from './client/map-ordered.js';
 export { sleep } from './client/sleep.js';
+export { abortable } from './auth/abortable.js';
 export type { Sleep } from './client/sleep.js';
 export { CORE_VERSION } from './client/user-agent.js';
 
