@@ -18,6 +18,11 @@ export async function bufferResponse(response: Response): Promise<Response> {
     texts.set(response, text);
     return response;
   }
+  return withText(response, text);
+}
+
+/** A fresh Response carrying `text` as its body (none for the statuses that may not have one). */
+function withText(response: Response, text: string): Response {
   const copy = new Response(NULL_BODY_STATUSES.has(response.status) || text === '' ? null : text, {
     status: response.status,
     statusText: response.statusText,
@@ -25,11 +30,6 @@ export async function bufferResponse(response: Response): Promise<Response> {
   });
   texts.set(copy, text);
   return copy;
-}
-
-/** The text of a buffered response, or undefined when it did not come through bufferResponse. */
-export function bufferedText(response: Response): string | undefined {
-  return texts.get(response);
 }
 
 /** The body as text, whether the response was buffered or not. */
@@ -41,11 +41,5 @@ export async function responseText(response: Response): Promise<string> {
 export function readableResponse(response: Response): Response {
   const text = texts.get(response);
   if (text === undefined || !response.bodyUsed) return response;
-  const copy = new Response(NULL_BODY_STATUSES.has(response.status) || text === '' ? null : text, {
-    status: response.status,
-    statusText: response.statusText,
-    headers: response.headers,
-  });
-  texts.set(copy, text);
-  return copy;
+  return withText(response, text);
 }
