@@ -5,10 +5,9 @@ import {
 	AvePointError,
 	AvePointInputError,
 	USERS_READ_SCOPE,
-	buildClientAssertion,
-	buildClientAssertionTokenForm,
-	buildClientSecretTokenForm,
+	buildTokenForm,
 	parseTokenResponse,
+	type AppCredential,
 } from '@avepoint-graph-kit/core/protocol';
 import type { ICredentialDataDecryptedObject, IHttpRequestOptions, IN8nHttpFullResponse } from 'n8n-workflow';
 
@@ -24,22 +23,18 @@ function required(credentials: ICredentialDataDecryptedObject, field: string): s
 	return value.trim();
 }
 
-function tokenForm(credentials: ICredentialDataDecryptedObject, tokenUrl: string, nowMs: number): string {
+/** The credential's fields as the app credential the protocol builds the token request from. */
+function appCredential(credentials: ICredentialDataDecryptedObject): AppCredential {
 	const clientId = required(credentials, 'clientId');
 	if (credentials.authMethod === 'certificate') {
-		const clientAssertion = buildClientAssertion({
+		const thumbprint = credentials.certificateThumbprint;
+		return {
 			clientId,
-			tokenUrl,
 			privateKeyPem: required(credentials, 'privateKey'),
-			certificateThumbprint:
-				typeof credentials.certificateThumbprint === 'string' && credentials.certificateThumbprint.trim() !== ''
-					? credentials.certificateThumbprint.trim()
-					: undefined,
-			nowSeconds: nowMs / 1000,
-		});
-		return buildClientAssertionTokenForm({ clientId, clientAssertion, scope: USERS_READ_SCOPE });
+			certificateThumbprint: typeof thumbprint === 'string' && thumbprint.trim() !== '' ? thumbprint.trim() : undefined,
+		};
 	}
-	return buildClientSecretTokenForm({ clientId, clientSecret: required(credentials, 'clientSecret'), scope: USERS_READ_SCOPE });
+	return { clientId, clientSecret: required(credentials, 'clientSecret') };
 }
 
 const parseBody = (body: unknown): unknown => {
@@ -69,7 +64,7 @@ export async function requestAccessToken(
 	nowMs: number,
 ): Promise<string> {
 	const { tokenUrl } = endpointsFromCredentials(credentials);
-	const form = tokenForm(credentials, tokenUrl, nowMs);
+	const form = buildTokenForm(appCredential(credentials), { tokenUrl, scope: USERS_READ_SCOPE, nowSeconds: nowMs / 1000 });
 	const response = await httpRequest({
 		method: 'POST',
 		url: tokenUrl,

@@ -1,11 +1,5 @@
 // The three ways an app proves itself, and the token provider each one becomes.
-import {
-  AvePointInputError,
-  buildClientAssertion,
-  buildClientAssertionTokenForm,
-  buildClientSecretTokenForm,
-  loadPrivateKey,
-} from '../protocol/index.js';
+import { AvePointInputError, buildTokenForm, loadPrivateKey, type AppCredential } from '../protocol/index.js';
 import type { Send } from '../client/send.js';
 import { requestToken } from './request-token.js';
 import { createTokenCache } from './token-cache.js';
@@ -51,33 +45,21 @@ export function createTokenProvider(credentials: Credentials, ctx: TokenProvider
   if ('accessToken' in credentials) return accessTokenProvider(credentials.accessToken);
   const clientId = nonEmpty('credentials.clientId', credentials.clientId);
   if (ctx.tokenUrl === '') throw new AvePointInputError('tokenUrl', 'is required with client credentials when baseUrl is custom');
+  let credential: AppCredential;
   if ('clientSecret' in credentials) {
-    const clientSecret = nonEmpty('credentials.clientSecret', credentials.clientSecret);
-    return createTokenCache({
-      now: ctx.now,
-      fetchToken: () => requestToken(ctx.send, ctx.tokenUrl, buildClientSecretTokenForm({ clientId, clientSecret, scope: ctx.scope })),
-    });
-  }
-  if ('privateKeyPem' in credentials) {
+    credential = { clientId, clientSecret: nonEmpty('credentials.clientSecret', credentials.clientSecret) };
+  } else if ('privateKeyPem' in credentials) {
     const privateKeyPem = nonEmpty('credentials.privateKeyPem', credentials.privateKeyPem);
     loadPrivateKey(privateKeyPem); // a bad key fails here, at construction, not at the first call
-    const { certificateThumbprint } = credentials;
-    return createTokenCache({
-      now: ctx.now,
-      fetchToken: () => {
-        // A new assertion (new jti, fresh exp) for every exchange: the service refuses replays.
-        const clientAssertion = buildClientAssertion({
-          clientId,
-          tokenUrl: ctx.tokenUrl,
-          privateKeyPem,
-          certificateThumbprint,
-          nowSeconds: ctx.now() / 1000,
-        });
-        return requestToken(ctx.send, ctx.tokenUrl, buildClientAssertionTokenForm({ clientId, clientAssertion, scope: ctx.scope }));
-      },
-    });
+    credential = { clientId, privateKeyPem, certificateThumbprint: credentials.certificateThumbprint };
+  } else {
+    throw new AvePointInputError('credentials', 'needs clientSecret or privateKeyPem with clientId, or accessToken');
   }
-  throw new AvePointInputError('credentials', 'needs clientSecret or privateKeyPem with clientId, or accessToken');
+  return createTokenCache({
+    now: ctx.now,
+    fetchToken: () =>
+      requestToken(ctx.send, ctx.tokenUrl, buildTokenForm(credential, { tokenUrl: ctx.tokenUrl, scope: ctx.scope, nowSeconds: ctx.now() / 1000 })),
+  });
 }
 
 function accessTokenProvider(source: AccessTokenCredentials['accessToken']): TokenProvider {

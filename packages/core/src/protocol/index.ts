@@ -14,5 +14,6 @@ export * from './retry.js';
 export * from './api-error.js';
 export * from './token.js';
 export * from './client-assertion.js';
+export * from './token-form.js';
 export * from './redact.js';
 export { isRecord } from './guards.js';

@@ -1,7 +1,7 @@
 import { createPublicKey, generateKeyPairSync, verify } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import {
-  AvePointAuthError, AvePointInputError, buildClientAssertion, buildClientAssertionTokenForm, buildClientSecretTokenForm,
+  AvePointAuthError, AvePointInputError, buildClientAssertion, buildClientAssertionTokenForm, buildClientSecretTokenForm, buildTokenForm,
   parseTokenResponse, redact, resolveEndpoints, resolveEnvironmentChoice, tokenIsFresh,
 } from '../../src/protocol/index.js';
 
@@ -91,5 +91,19 @@ describe('resolveEnvironmentChoice', () => {
     expect(() => resolveEnvironmentChoice({ environment: 'custom', tokenUrl: 'https://x/t' })).toThrow(/baseUrl: is required for a custom environment/);
     expect(() => resolveEnvironmentChoice({ environment: 'custom', baseUrl: 'https://x' })).toThrow(/tokenUrl: is required/);
     expect(() => resolveEnvironmentChoice({ environment: 'custom', baseUrl: 'http://x.example', tokenUrl: 'https://x/t' })).toThrow(/https/);
+  });
+});
+
+describe('buildTokenForm', () => {
+  it('posts the secret for a secret credential, and a fresh signed assertion for a certificate', () => {
+    const ctx = { tokenUrl: 'https://id.example/connect/token', scope: 'elements.um.user.read.all', nowSeconds: 1000 };
+    expect(Object.fromEntries(new URLSearchParams(buildTokenForm({ clientId: 'c', clientSecret: 's' }, ctx)))).toEqual({
+      grant_type: 'client_credentials', client_id: 'c', client_secret: 's', scope: 'elements.um.user.read.all',
+    });
+    const forms = [1, 2].map(() => new URLSearchParams(buildTokenForm({ clientId: 'c', privateKeyPem }, ctx)));
+    const payloads = forms.map((f) => decode(f.get('client_assertion')!.split('.')[1]!));
+    expect(forms[0]!.has('client_secret')).toBe(false);
+    expect(payloads[0]).toMatchObject({ iss: 'c', sub: 'c', aud: ctx.tokenUrl, exp: 1300 });
+    expect(payloads[0].jti).not.toBe(payloads[1].jti);
   });
 });
