@@ -1,12 +1,10 @@
 // A user as a Zap step hands it on: every field core gives, plus status labels next to the codes
 // (labels come from core), described for the Zap editor by outputFields.
-import { statusLabels, type User } from '@avepoint-graph-kit/core/protocol';
+import { withStatusLabels, type LabelledUser } from '@avepoint-graph-kit/core/protocol';
 
-export type ZapierUser = User & { statusLabels: string[] };
+export type ZapierUser = LabelledUser;
 
-export function toZapierUser(user: User): ZapierUser {
-  return { ...user, statusLabels: statusLabels(user.status) };
-}
+export const toZapierUser = withStatusLabels;
 
 /** Labels and types for the editor, in the order people scan them. */
 export const USER_OUTPUT_FIELDS = [

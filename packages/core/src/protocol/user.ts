@@ -52,6 +52,13 @@ export function normalizeUser(raw: unknown, where = 'data[]'): User {
   return user as User;
 }
 
+/** Every field of the user, with the labels of its status codes beside them. */
+export type LabelledUser = User & { statusLabels: string[] };
+
+export function withStatusLabels(user: User): LabelledUser {
+  return { ...user, statusLabels: statusLabels(user.status) };
+}
+
 export function simplifyUser(user: User): SimplifiedUser {
   return {
     id: user.id,

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { AvePointApiError, normalizeUsersPage, parseUserDate, simplifyUser } from '../../src/protocol/index.js';
+import { AvePointApiError, normalizeUsersPage, parseUserDate, simplifyUser, withStatusLabels } from '../../src/protocol/index.js';
 
 const documentedSample = {
   data: [{
@@ -18,6 +18,11 @@ describe('normalizeUsersPage', () => {
     expect(page).toMatchObject({ pageIndex: 1, pageSize: 50, totalCount: 1 });
     expect(page.users[0]).toEqual(documentedSample.data[0]);
     expect(simplifyUser(page.users[0]!).statusLabels).toEqual(['MFA disabled', 'Sign-in blocked']);
+  });
+
+  it('labels a user\'s status codes next to every field it has', () => {
+    const user = normalizeUsersPage(documentedSample).users[0]!;
+    expect(withStatusLabels(user)).toEqual({ ...documentedSample.data[0], statusLabels: ['MFA disabled', 'Sign-in blocked'] });
   });
 
   it('turns a bare integer status into an array, and tolerates missing fields', () => {

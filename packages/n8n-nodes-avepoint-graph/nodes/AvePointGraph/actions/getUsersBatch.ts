@@ -8,10 +8,10 @@ import {
 	planIdChunks,
 	planRemainingPages,
 	simplifyUser,
-	statusLabels,
 	validateGuid,
 	validateListUsersInput,
 	validateUsersPageInput,
+	withStatusLabels,
 	idKey,
 	type User,
 } from '@avepoint-graph-kit/core/protocol';
@@ -183,7 +183,7 @@ async function readBaseUrl(
 
 function userJson(user: User, simplify: boolean): IDataObject {
 	if (simplify) return simplifyUser(user) as unknown as IDataObject;
-	return { ...user, statusLabels: statusLabels(user.status) } as unknown as IDataObject;
+	return withStatusLabels(user) as unknown as IDataObject;
 }
 
 export async function getUsersBatch(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
