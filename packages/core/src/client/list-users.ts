@@ -1,6 +1,6 @@
 // Every user of a tenant (or of an ID list): the first page says how many there are, the
 // protocol plans the remaining pages, and they are read with bounded concurrency, in order.
-import { effectivePageSize, planRemainingPages, type User, type UsersPage, type ValidListUsersInput, type ValidUsersPageInput } from '../protocol/index.js';
+import { planFollowingPages, type User, type UsersPage, type ValidListUsersInput, type ValidUsersPageInput } from '../protocol/index.js';
 import { mapOrdered } from './map-ordered.js';
 
 export interface PageProgress {
@@ -31,9 +31,7 @@ export async function* listPages(
   const { concurrency, limit, ...query } = input;
   signal?.throwIfAborted();
   const first = await getPage({ ...query, pageIndex: 1 }, signal);
-  // Later pages use the size the service really served, or they would skip or repeat users.
-  const pageSize = effectivePageSize(query.pageSize, first);
-  const remainingPages = planRemainingPages({ totalCount: first.totalCount, pageSize, limit });
+  const { pageSize, pages: remainingPages } = planFollowingPages(first, { pageSize: query.pageSize, limit });
   const expectedUsers = limit === undefined ? first.totalCount : Math.min(limit, first.totalCount);
   const progress = (page: UsersPage, pagesDone: number) =>
     onPage?.({ pageIndex: page.pageIndex, pagesDone, pageCount: remainingPages.length + 1, totalCount: first.totalCount, expectedUsers });

@@ -28,3 +28,16 @@ export function effectivePageSize(requested: number, first: { users: readonly un
   // More than asked on a page that holds everything: nothing is left to plan either way.
   return served > 0 && (served < first.totalCount || served > requested) ? served : requested;
 }
+
+/**
+ * What to read after the first page: the page size to ask with (the one the service really
+ * serves) and the page indexes, up to `limit` users. Every reader of a whole listing uses this,
+ * so none of them can skip or repeat users when the service's page size differs from the asked one.
+ */
+export function planFollowingPages(
+  first: { users: readonly unknown[]; totalCount: number },
+  asked: { pageSize: number; limit?: number | undefined },
+): { pageSize: number; pages: number[] } {
+  const pageSize = effectivePageSize(asked.pageSize, first);
+  return { pageSize, pages: planRemainingPages({ totalCount: first.totalCount, pageSize, limit: asked.limit }) };
+}

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { effectivePageSize, matchRequestedIds, pageCount, planIdChunks, planRemainingPages, type User } from '../../src/protocol/index.js';
+import { effectivePageSize, matchRequestedIds, pageCount, planFollowingPages, planIdChunks, planRemainingPages, type User } from '../../src/protocol/index.js';
 
 describe('planRemainingPages', () => {
   it('plans pages 2..n from totalCount', () => {
@@ -45,6 +45,15 @@ describe('effectivePageSize', () => {
       if (served < total) expect(size).toBe(served);
       expect(read.reduce((a, b) => a + b, 0)).toBe(total);
     }));
+  });
+});
+
+describe('planFollowingPages', () => {
+  it('plans the pages after the first with the size the service served', () => {
+    const first = { users: Array.from({ length: 50 }), totalCount: 1234 };
+    expect(planFollowingPages(first, { pageSize: 100 })).toEqual({ pageSize: 50, pages: Array.from({ length: 24 }, (_, i) => i + 2) });
+    expect(planFollowingPages(first, { pageSize: 100, limit: 120 })).toEqual({ pageSize: 50, pages: [2, 3] });
+    expect(planFollowingPages({ users: [], totalCount: 0 }, { pageSize: 100 })).toEqual({ pageSize: 100, pages: [] });
   });
 });
 

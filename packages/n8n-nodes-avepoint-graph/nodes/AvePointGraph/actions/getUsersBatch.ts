@@ -2,11 +2,10 @@
 // together (up to 100 per request, not one request per item), reads "all users" once per tenant,
 // then hands each item back its own users, paired with it.
 import {
-	effectivePageSize,
 	matchRequestedIds,
 	parseUserIdList,
 	planIdChunks,
-	planRemainingPages,
+	planFollowingPages,
 	simplifyUser,
 	validateGuid,
 	validateListUsersInput,
@@ -96,10 +95,9 @@ async function readPages(
 		);
 	const firstPage = await page(1, pageSize);
 	const users = [...firstPage.users];
-	// Later pages use the size the service really served, or they would skip or repeat users.
-	const servedSize = effectivePageSize(pageSize, firstPage);
-	for (const pageIndex of planRemainingPages({ totalCount: firstPage.totalCount, pageSize: servedSize, limit })) {
-		const next = await page(pageIndex, servedSize);
+	const following = planFollowingPages(firstPage, { pageSize, limit });
+	for (const pageIndex of following.pages) {
+		const next = await page(pageIndex, following.pageSize);
 		users.push(...next.users);
 		if (next.users.length === 0) break;
 	}
