@@ -8,7 +8,7 @@ const define = { __CORE_VERSION__: JSON.stringify(version) };
 // ESM and CommonJS with types for the library entry points; the CLI is ESM only.
 export default defineConfig([
   {
-    entry: { index: 'src/index.ts', protocol: 'src/protocol/index.ts' },
+    entry: { index: 'src/index.ts', protocol: 'src/protocol/index.ts', engine: 'src/engine/index.ts' },
     format: ['esm', 'cjs'],
     dts: true,
     sourcemap: true,

@@ -4,7 +4,7 @@ import { createUsersClient } from '@avepoint-graph-kit/core';
 import type { Bundle, ZObject } from 'zapier-platform-core';
 import { connectionOf } from './connection.js';
 import { rethrowForZapier } from './zapier-errors.js';
-import { createZapierFetch } from './zapier-fetch.js';
+import { createZapierSend } from './zapier-send.js';
 
 export type UsersClient = ReturnType<typeof createUsersClient>;
 
@@ -23,7 +23,7 @@ export function usersClientFor(z: ZObject, bundle: Bundle): UsersClient {
     tokenUrl: connection.tokenUrl,
     credentials: { accessToken },
     retry: false,
-    fetch: createZapierFetch(z),
+    send: createZapierSend(z),
   });
 }
 

@@ -1,3 +1,4 @@
+import { DEFAULT_RETRY_POLICY } from '@avepoint-graph-kit/core/protocol';
 import { NodeApiError, NodeOperationError, type INodeExecutionData } from 'n8n-workflow';
 import { describe, expect, it } from 'vitest';
 
@@ -304,7 +305,7 @@ describe('Get Users Batch: service errors', () => {
 		const { out } = await run({
 			continueOnFail: true,
 			perItem,
-			send: (options, n) => (n === 1 ? Promise.reject(httpError(NODE, 500)) : answer(t, parseRequest(options))),
+			send: (options, n) => (n === 1 ? Promise.reject(httpError(NODE, 403)) : answer(t, parseRequest(options))),
 		});
 		expect(pairs(out.filter((o) => o.json.error === undefined))).toEqual(Array(100).fill(0));
 		expect(out.filter((o) => o.json.error !== undefined).map((o) => (o.pairedItem as { item: number }).item)).toEqual([1]);
@@ -331,7 +332,7 @@ describe('Get Users Batch: service errors', () => {
 
 	it('counts the attempts of a 429 storm: one plus the policy retries', async () => {
 		const { attempts } = await runToFailure({ params: { userIds: userId(1) }, send: rejectWith(429, { 'retry-after': '0' }) });
-		expect(attempts).toBe(5);
+		expect(attempts).toBe(DEFAULT_RETRY_POLICY.maxRetries + 1);
 	});
 
 	it('does not wait when Retry-After asks for longer than the policy allows', async () => {
@@ -340,10 +341,17 @@ describe('Get Users Batch: service errors', () => {
 		expect(error.message).toMatch(/rate limit/i);
 	});
 
-	it('500 is not retried', async () => {
-		const { error, attempts } = await runToFailure({ params: { userIds: userId(1) }, send: rejectWith(500, {}, { message: 'boom' }) });
+	it('500 and 502 are retried (this POST is a read); a storm of them ends with the service\'s message', async () => {
+		for (const status of [500, 502]) {
+			const { error, attempts } = await runToFailure({ params: { userIds: userId(1) }, send: rejectWith(status, { 'retry-after': '0' }, { message: 'boom' }) });
+			expect(attempts).toBe(DEFAULT_RETRY_POLICY.maxRetries + 1);
+			expect(error.message).toMatch(status === 500 ? /internal error.*boom/ : /bad gateway.*boom/);
+		}
+	});
+
+	it('403 is not retried', async () => {
+		const { attempts } = await runToFailure({ params: { userIds: userId(1) }, send: rejectWith(403, {}, { message: 'no access' }) });
 		expect(attempts).toBe(1);
-		expect(error.message).toMatch(/internal error.*boom/);
 	});
 
 	it('a dropped connection is retried with backoff', async () => {

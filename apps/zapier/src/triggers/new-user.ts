@@ -3,13 +3,14 @@
 // The API documents no creation date and no sort order; its pages are read as insertion order
 // (the last page holds the newest users), so the poll reads the tenant's last pages and reverses
 // them. A tenant of up to MAX_POLL_PAGES pages is read whole, so a new user is seen wherever the
-// API lists it; in a bigger tenant the newest MAX_POLL_PAGES pages are watched.
-import { MAX_PAGE_SIZE, effectivePageSize, idKey, pageCount, type User } from '@avepoint-graph-kit/core/protocol';
+// API lists it; in a bigger tenant the newest MAX_POLL_PAGES pages are watched. The reading is
+// core's listing (each user once, in order), started where the watched pages begin.
+import { MAX_PAGE_SIZE, effectivePageSize, pageCount, type User } from '@avepoint-graph-kit/core/protocol';
 import type { Bundle, ZObject } from 'zapier-platform-core';
 import { customerIdField, tenantIdField } from '../input-fields.js';
 import { SAMPLE_USER, USER_OUTPUT_FIELDS, toZapierUser, type ZapierUser } from '../user-output.js';
 import { STEP_BUDGET_MS, withinStepBudget } from '../step-deadline.js';
-import { callApi, usersClientFor, type UsersClient } from '../users-client.js';
+import { callApi, usersClientFor } from '../users-client.js';
 
 /** 10 pages of 100: ten requests and about 1 MB per poll, inside Zapier's 30 s and size limits. */
 export const MAX_POLL_PAGES = 10;
@@ -27,27 +28,6 @@ export function pollPages(totalCount: number, pageSize: number, maxPages: number
   return pages;
 }
 
-async function readPages(
-  client: UsersClient,
-  where: { customerId: string; tenantId: string },
-  pages: number[],
-  pageSize: number,
-  first: User[],
-  signal: AbortSignal,
-): Promise<User[]> {
-  const users: User[] = [];
-  // One page at a time: a poll is not in a hurry, and the tenant's rate limit is shared.
-  for (const pageIndex of pages) {
-    if (pageIndex === 1) {
-      users.push(...first);
-      continue;
-    }
-    const page = await client.getUsersPage({ ...where, pageIndex, pageSize }, { signal });
-    users.push(...page.users);
-  }
-  return users;
-}
-
 async function perform(z: ZObject, bundle: Bundle<NewUserInput>): Promise<ZapierUser[]> {
   const client = usersClientFor(z, bundle);
   const where = { customerId: bundle.inputData.customerId as string, tenantId: bundle.inputData.tenantId as string };
@@ -57,22 +37,17 @@ async function perform(z: ZObject, bundle: Bundle<NewUserInput>): Promise<Zapier
       // The Zap editor's "test trigger" shows a few samples: the newest page is enough.
       const maxPages = bundle.meta?.isLoadingSample ? 1 : MAX_POLL_PAGES;
       // The pages are those of the size the service really serves (AvePoint documents 100 and 50).
-      const pageSize = effectivePageSize(MAX_PAGE_SIZE, first);
-      return readPages(client, where, pollPages(first.totalCount, pageSize, maxPages), pageSize, first.users, signal);
+      const pageSize = effectivePageSize(MAX_PAGE_SIZE, { items: first.users, totalCount: first.totalCount });
+      const pages = pollPages(first.totalCount, pageSize, maxPages);
+      if (pages.length === 0) return [];
+      const read: User[] = [];
+      // One page at a time: a poll is not in a hurry, and the tenant's rate limit is shared.
+      const listing = client.listUsersPages({ ...where, pageSize, concurrency: 1, resumeFrom: pages[0], limit: pages.length * pageSize, signal });
+      for await (const page of listing) read.push(...page.users);
+      return read;
     }),
   );
-  return newestFirst(users).map(toZapierUser);
-}
-
-/** Reversed, each user once: a user added while the pages were read may appear on two pages. */
-function newestFirst(users: User[]): User[] {
-  const seen = new Set<string>();
-  return users.reverse().filter((user) => {
-    const key = idKey(user.id);
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return true;
-  });
+  return users.reverse().map(toZapierUser);
 }
 
 export const newUser = {

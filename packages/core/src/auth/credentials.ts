@@ -1,9 +1,8 @@
 // The three ways an app proves itself, and the token provider each one becomes.
 import { AvePointInputError, buildTokenForm, loadPrivateKey, type AppCredential } from '../protocol/index.js';
-import type { Send } from '../client/send.js';
+import type { Send } from '../transport/http.js';
 import { requestToken } from './request-token.js';
-import { createTokenCache } from './token-cache.js';
-import type { TokenProvider } from './token-provider.js';
+import { createTokenCache, type TokenProvider } from './token-cache.js';
 
 export interface ClientSecretCredentials {
   clientId: string;

@@ -1,8 +1,20 @@
 // Caches an OAuth access token, refreshes it before it expires, and makes every concurrent caller
 // share one token request (a cold start with concurrency 8 asks the identity service once).
 import { TOKEN_REFRESH_SKEW_MS, tokenExpiresAt, tokenIsFresh, type AccessToken } from '../protocol/index.js';
-import { abortable } from './abortable.js';
-import type { TokenProvider } from './token-provider.js';
+import { abortable } from '../engine/index.js';
+
+/**
+ * What the auth layer needs from any credential: a token now, and a new one after the API
+ * refused one.
+ */
+export interface TokenProvider {
+  getToken(signal?: AbortSignal): Promise<string>;
+  /**
+   * The API answered 401 to `rejected`. Returns the token to retry with: a fresh one, shared by
+   * every caller that saw the same rejection, or `rejected` itself when nothing better exists.
+   */
+  refresh(rejected: string, signal?: AbortSignal): Promise<string>;
+}
 
 export interface TokenCacheOptions {
   fetchToken: () => Promise<AccessToken>;

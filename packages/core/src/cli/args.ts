@@ -17,6 +17,8 @@ export interface CliArgs {
   pageSize: number | undefined;
   concurrency: number | undefined;
   limit: number | undefined;
+  resumeFrom: number | undefined;
+  strict: boolean;
   environment: EnvironmentName | undefined;
   baseUrl: string | undefined;
   tokenUrl: string | undefined;
@@ -50,6 +52,8 @@ export function parseCliArgs(argv: readonly string[]): CliArgs {
         'page-size': { type: 'string' },
         concurrency: { type: 'string' },
         limit: { type: 'string' },
+        'resume-from': { type: 'string' },
+        strict: { type: 'boolean' },
         environment: { type: 'string' },
         'base-url': { type: 'string' },
         'token-url': { type: 'string' },
@@ -73,6 +77,9 @@ export function parseCliArgs(argv: readonly string[]): CliArgs {
   if (values['user-ids'] !== undefined && values['user-ids-file'] !== undefined) {
     throw new UsageError('give --user-ids or --user-ids-file, not both');
   }
+  if (values['resume-from'] !== undefined && (values['user-ids'] !== undefined || values['user-ids-file'] !== undefined)) {
+    throw new UsageError('--resume-from continues an export of every user; it does not apply to --user-ids');
+  }
   if (values.sandbox && (environment !== undefined || values['base-url'] !== undefined || values['token-url'] !== undefined)) {
     throw new UsageError('--sandbox picks its own URLs: drop --environment, --base-url and --token-url');
   }
@@ -87,6 +94,8 @@ export function parseCliArgs(argv: readonly string[]): CliArgs {
     pageSize: integer('--page-size', values['page-size']),
     concurrency: integer('--concurrency', values.concurrency),
     limit: integer('--limit', values.limit),
+    resumeFrom: integer('--resume-from', values['resume-from']),
+    strict: values.strict === true,
     environment: environment as EnvironmentName | undefined,
     baseUrl: values['base-url'],
     tokenUrl: values['token-url'],
@@ -105,6 +114,7 @@ export const FLAG_OF_FIELD: Record<string, string> = {
   pageSize: '--page-size',
   concurrency: '--concurrency',
   limit: '--limit',
+  resumeFrom: '--resume-from',
   baseUrl: '--base-url',
   tokenUrl: '--token-url',
   environment: '--environment',

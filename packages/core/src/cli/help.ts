@@ -10,6 +10,8 @@ Which users:
   --user-ids <a,b,...>       only these users (any number; chunked, in the order given)
   --user-ids-file <file>     read the IDs from a file (commas, spaces or new lines)
   --limit <n>                stop after n users
+  --resume-from <page>       continue a failed export at this page (the error says which; same --page-size)
+  --strict                   fail (exit 1) if the tenant kept changing and no pass read it unchanged
 
 Output (users on stdout; progress and messages on stderr):
   --format <f>               table | json | ndjson | csv (default: table on a terminal, else ndjson)
@@ -33,5 +35,10 @@ Credentials (environment variables):
     [AVEPOINT_CERTIFICATE_THUMBPRINT]                       SHA-1 thumbprint, sent as x5t
   AVEPOINT_ACCESS_TOKEN                                    a token you already have
 
-Exit status: 0 done, 1 the service or the network failed, 2 bad usage or input.
+If the tenant changes during an export, it is read again (up to 3 passes) and users missed the
+first time are added; each user is written once. A tenant still changing after that is reported
+on stderr (and is an error with --strict).
+
+Exit status: 0 done, 1 the service or the network failed (or --strict and the tenant kept
+changing), 2 bad usage or input.
 `;

@@ -1,5 +1,5 @@
 // A one-line progress bar on stderr, only when stderr is a terminal (never in logs or pipes).
-import type { PageProgress } from '../client/list-users.js';
+import type { PageProgress } from '../client/listings.js';
 
 export interface ProgressBar {
   update(progress: PageProgress, usersDone: number): void;

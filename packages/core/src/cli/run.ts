@@ -3,10 +3,10 @@ import { readFile } from 'node:fs/promises';
 import type { Writable } from 'node:stream';
 import type { Credentials } from '../auth/credentials.js';
 import { createUsersClient } from '../client/create-users-client.js';
-import type { FetchLike } from '../client/send.js';
-import type { PageProgress } from '../client/list-users.js';
-import { CORE_VERSION } from '../client/user-agent.js';
-import { parseUserIdList, redact } from '../protocol/index.js';
+import type { FetchLike } from '../transport/http.js';
+import type { PageProgress } from '../client/listings.js';
+import { CORE_VERSION } from '../transport/user-agent.js';
+import { parseUserIdList, redact, type InconsistencyReport } from '../protocol/index.js';
 import { parseCliArgs, UsageError, type CliArgs } from './args.js';
 import { describeError, exitCodeOf } from './describe-error.js';
 import { startEmbeddedSandbox, type EmbeddedSandbox } from './embedded-sandbox.js';
@@ -93,6 +93,15 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     let written = 0;
     let totalCount: number | undefined;
     let pages = 0;
+    let passes = 1;
+    const consistency = args.strict ? ('strict' as const) : ('lenient' as const);
+    const onInconsistency = (report: InconsistencyReport) => {
+      say(
+        `warning: the tenant kept changing while it was read (${report.passes} passes, totalCount ${report.totalCounts.join(' -> ')}; ` +
+          `${report.addedByLaterPasses} user(s) found by later passes). Every user written is real and written once, but some may be missing` +
+          `${report.reasons[0] ? `. Last change seen: ${report.reasons[0]}` : ''}. Run again later, or with --strict to make this an error.`,
+      );
+    };
 
     const ids = args.userIdsFile !== undefined ? await readIds(args.userIdsFile) : args.userIds;
     if (ids !== undefined) {
@@ -101,6 +110,8 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
         tenantId: target.tenantId,
         userIds: parseUserIdList(ids, 'userIds'),
         concurrency: args.concurrency,
+        consistency,
+        onInconsistency,
         signal: io.signal,
       });
       const users = result.users.slice(0, args.limit ?? result.users.length);
@@ -119,10 +130,15 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
         pageSize: args.pageSize,
         concurrency: args.concurrency,
         limit: args.limit,
+        resumeFrom: args.resumeFrom,
+        consistency,
+        onInconsistency,
         signal: io.signal,
         onPage: (p) => {
           progress = p;
-          pages = p.pagesDone;
+          if (p.pass === 1) pages = p.pagesDone;
+          else pages++;
+          passes = p.pass;
           totalCount = p.totalCount;
         },
       });
@@ -142,6 +158,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       const seconds = ((now() - started) / 1000).toFixed(2);
       const parts = [`${written} user(s) written as ${format}`];
       if (totalCount !== undefined) parts.push(`${totalCount} in the tenant`, `${pages} page(s)`);
+      if (passes > 1) parts.push(`${passes} passes (the tenant changed)`);
       parts.push(`${retries} retr${retries === 1 ? 'y' : 'ies'}`);
       if (sandbox) {
         const stats = sandbox.stats();

@@ -72,6 +72,7 @@ export function apiErrorFromResponse(response: {
     status: response.status,
     requestId,
     body: response.body,
+    retryAfter: headerValue(response.headers, 'retry-after'),
     retryCount: response.retryCount ?? 0,
   });
 }

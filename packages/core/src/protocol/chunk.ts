@@ -1,11 +1,8 @@
 // Long ID lists: de-duplicated, split into requests the API accepts, answered in the caller's order.
 import type { User } from './user.js';
-import { MAX_PAGE_SIZE } from './validate.js';
+import { MAX_PAGE_SIZE, idKey } from './validate.js';
 
 export const MAX_IDS_PER_REQUEST = MAX_PAGE_SIZE;
-
-/** GUIDs compare case-insensitively: the same user may be asked for in either case. */
-export const idKey = (id: string): string => id.trim().toLowerCase();
 
 export function planIdChunks(ids: readonly string[], size: number = MAX_IDS_PER_REQUEST): { unique: string[]; chunks: string[][] } {
   if (!Number.isInteger(size) || size < 1) throw new RangeError('chunk size must be a positive integer');

@@ -16,4 +16,5 @@ export * from './token.js';
 export * from './client-assertion.js';
 export * from './token-form.js';
 export * from './redact.js';
+export * from './transport-failure.js';
 export { isRecord } from './guards.js';

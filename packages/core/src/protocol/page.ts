@@ -1,6 +1,6 @@
 // The 200 response: `{ data, metadata }` into a flat, checked page.
 import { AvePointApiError } from './errors.js';
-import { isNonNegativeInteger, isRecord } from './guards.js';
+import { isNonNegativeInteger, isNonNegativeSafeInteger, isRecord } from './guards.js';
 import { normalizeUser, type User } from './user.js';
 
 export interface UsersPage {
@@ -9,6 +9,11 @@ export interface UsersPage {
   pageSize: number;
   totalCount: number;
 }
+
+const describeCount = (value: unknown): string => {
+  const text = typeof value === 'string' ? JSON.stringify(value.slice(0, 30)) : String(value);
+  return text.length > 40 ? `${text.slice(0, 40)}...` : text;
+};
 
 export interface ResponseContext {
   status?: number;
@@ -32,7 +37,8 @@ export function normalizeUsersPage(body: unknown, ctx: ResponseContext = {}): Us
   const metadata = isRecord(body.metadata) ? body.metadata : undefined;
   if (!metadata) throw invalid('"metadata" is missing');
   const { totalCount } = metadata;
-  if (!isNonNegativeInteger(totalCount)) throw invalid('"metadata.totalCount" is not a non-negative integer');
+  // A count past 2^53 cannot be an honest number of users, and paging arithmetic on it goes wrong.
+  if (!isNonNegativeSafeInteger(totalCount)) throw invalid(`"metadata.totalCount" is not a non-negative safe integer (${describeCount(totalCount)})`);
   const pageIndex = isNonNegativeInteger(metadata.pageIndex) && metadata.pageIndex >= 1 ? metadata.pageIndex : ctx.requested?.pageIndex;
   const pageSize = isNonNegativeInteger(metadata.pageSize) && metadata.pageSize >= 1 ? metadata.pageSize : ctx.requested?.pageSize;
   if (pageIndex === undefined) throw invalid('"metadata.pageIndex" is not a positive integer');

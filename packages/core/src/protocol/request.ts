@@ -1,5 +1,9 @@
 // The HTTP request of one page, as plain data: any transport (fetch, n8n, z.request) can send it.
+// Its query and body are typed from the spec's operation, so a change there breaks the build here.
+import type { operations } from '../generated/openapi.js';
 import type { ValidUsersPageInput } from './validate.js';
+
+type Operation = operations['getUsersBatch'];
 
 export const USERS_BATCH_PATH = '/partner/external/v3/um/customers/{customerId}/tenants/{tenantId}/users/batch';
 
@@ -7,8 +11,8 @@ export interface UsersBatchRequest {
   method: 'POST';
   /** Path with the IDs filled in and encoded. */
   path: string;
-  query: { pageIndex: number; pageSize: number };
-  body: { userIds?: string[] };
+  query: Required<NonNullable<Operation['parameters']['query']>>;
+  body: NonNullable<Operation['requestBody']>['content']['application/json'];
   headers: Record<string, string>;
 }
 

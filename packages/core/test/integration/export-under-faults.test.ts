@@ -75,6 +75,7 @@ describe('100,000-user export under faults', () => {
     const resets = retries - (stats.byStatus[429] ?? 0) - (stats.byStatus[503] ?? 0) - (stats.byStatus[504] ?? 0);
     expect(resets).toBeGreaterThan(0);
     expect(sleeps).toContain(1000);
-    expect(sleeps).toHaveLength(retries);
+    // One wait per retry, plus the pacer's waits once the 429 storm made it slow down.
+    expect(sleeps.length).toBeGreaterThanOrEqual(retries);
   }, 120_000);
 });

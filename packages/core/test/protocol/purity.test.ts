@@ -1,19 +1,32 @@
-// The protocol layer is bundled into the n8n node, which n8n verifies only without process,
-// globalThis or timers; and it must stay free of I/O to be reusable anywhere.
+// The protocol and the engine are copied into the n8n node, which n8n verifies only without
+// process, globalThis or timers; and they must stay free of I/O to be reusable anywhere.
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 
-const dir = new URL('../../src/protocol/', import.meta.url);
-const files = readdirSync(dir).filter((f) => f.endsWith('.ts'));
-const code = (file: string) => readFileSync(new URL(file, dir), 'utf8').replace(/\/\/.*$/gm, '').replace(/\/\*[\s\S]*?\*\//g, '');
+const layers = ['protocol', 'engine'].flatMap((layer) => {
+  const dir = new URL(`../../src/${layer}/`, import.meta.url);
+  return readdirSync(dir)
+    .filter((f) => f.endsWith('.ts'))
+    .map((file) => ({ name: `${layer}/${file}`, url: new URL(file, dir) }));
+});
+// Comments and string literals removed: only code counts.
+const code = (url: URL) =>
+  readFileSync(url, 'utf8')
+    .replace(/\/\*[\s\S]*?\*\//g, '')
+    .replace(/\/\/.*$/gm, '')
+    .replace(/'(?:[^'\\\n]|\\.)*'|`(?:[^`\\]|\\.)*`/g, "''");
+const importsOf = (url: URL) => [...readFileSync(url, 'utf8').matchAll(/from\s+'([^']+)'/g)].map((m) => m[1]!);
 
-describe('protocol purity', () => {
-  it.each(files)('%s imports only node:crypto, relative modules and generated types', (file) => {
-    const imports = [...code(file).matchAll(/from\s+'([^']+)'/g)].map((m) => m[1]!);
-    for (const spec of imports) expect(spec === 'node:crypto' || spec.startsWith('./') || spec === '../generated/openapi.js', `${file}: ${spec}`).toBe(true);
+describe('protocol and engine purity', () => {
+  it.each(layers)('$name imports only node:crypto, its layer, the protocol and generated types', ({ name, url }) => {
+    for (const spec of importsOf(url)) {
+      const allowed =
+        spec === 'node:crypto' || spec.startsWith('./') || spec === '../generated/openapi.js' || (name.startsWith('engine/') && spec === '../protocol/index.js');
+      expect(allowed, `${name}: ${spec}`).toBe(true);
+    }
   });
 
-  it.each(files)('%s uses no process, globalThis, timers or fetch', (file) => {
-    expect(code(file)).not.toMatch(/\b(process|globalThis|setTimeout|setInterval|setImmediate|fetch|require)\b/);
+  it.each(layers)('$name uses no process, globalThis, timers or fetch', ({ url }) => {
+    expect(code(url)).not.toMatch(/\b(process|global|globalThis|setTimeout|setInterval|setImmediate|clearTimeout|clearInterval|fetch|require|__dirname|__filename)\b/);
   });
 });

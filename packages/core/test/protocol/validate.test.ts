@@ -70,9 +70,11 @@ describe('validateListUsersInput and validateUsersByIdsInput', () => {
     expect(inputError(() => validateListUsersInput({ customerId, tenantId, limit: 0 })).field).toBe('limit');
   });
 
-  it('takes any number of IDs for getUsersByIds, each a GUID', () => {
-    const ids = Array.from({ length: 250 }, () => customerId);
+  it('takes any number of IDs for getUsersByIds, each a GUID, case-only repeats once', () => {
+    const ids = Array.from({ length: 250 }, (_, i) => `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`);
     expect(validateUsersByIdsInput({ customerId, tenantId, userIds: ids }).userIds).toHaveLength(250);
+    const repeated = [...ids, ...ids.map((id) => id.toUpperCase())];
+    expect(validateUsersByIdsInput({ customerId, tenantId, userIds: repeated }).userIds).toEqual(ids);
     expect(inputError(() => validateUsersByIdsInput({ customerId, tenantId, userIds: [customerId, 'x'] })).field).toBe('userIds[1]');
   });
 });

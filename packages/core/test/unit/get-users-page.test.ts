@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { AvePointApiError, AvePointInputError } from '../../src/index.js';
+import { AvePointApiError, AvePointInputError, DEFAULT_RETRY_POLICY } from '../../src/index.js';
 import { BASE_URL, CUSTOMER, TENANT, TOKEN_URL, createFakeApi, fakeTime, createFakeClient } from '../support/fake-api.js';
 
 function setup(users = 250) {
@@ -79,7 +79,6 @@ describe('getUsersPage', () => {
     [400, 'BAD_REQUEST'],
     [403, 'FORBIDDEN'],
     [404, 'NOT_FOUND'],
-    [500, 'SERVER_ERROR'],
   ] as const)('classifies HTTP %i as %s with the request id and parsed body, without retrying', async (status, code) => {
     const { api, client } = setup();
     api.script((r) => (r.url.origin === BASE_URL ? api.json(status, { message: 'nope' }, { 'x-request-id': 'rid-42' }) : undefined));
@@ -98,6 +97,17 @@ describe('getUsersPage', () => {
     expect(response.status).toBe(200);
     expect(data?.data.map((u) => u.id)).toEqual([api.users[4]!.id]);
     expect(data?.metadata.totalCount).toBe(1);
+  });
+
+  it('classifies HTTP 500 as SERVER_ERROR after the retries a read may spend', async () => {
+    const { api, client } = setup();
+    api.script((r) => (r.url.origin === BASE_URL ? api.json(500, { message: 'nope' }, { 'x-request-id': 'rid-43' }) : undefined));
+    const error = (await client.getUsersPage({ customerId: CUSTOMER, tenantId: TENANT }).catch((e: unknown) => e)) as AvePointApiError;
+    expect(error).toMatchObject({ code: 'SERVER_ERROR', status: 500, requestId: 'rid-43', body: { message: 'nope' } });
+    // Up to maxRetries, or fewer when the waits would pass the stall limit (60 s without success).
+    expect(error.retryCount).toBeGreaterThan(5);
+    expect(error.retryCount).toBeLessThanOrEqual(DEFAULT_RETRY_POLICY.maxRetries);
+    expect(api.apiRequests()).toHaveLength(error.retryCount + 1);
   });
 
   it('accepts a text error body', async () => {

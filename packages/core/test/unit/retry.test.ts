@@ -4,7 +4,7 @@ import { BASE_URL, CLIENT_ID, CLIENT_SECRET, CUSTOMER, TENANT, TOKEN_URL, create
 
 const page = { customerId: CUSTOMER, tenantId: TENANT, pageSize: 10, userIds: [] as string[] };
 
-function setup(retry?: { maxRetries?: number; maxDelayMs?: number } | false) {
+function setup(retry?: { maxRetries?: number; maxDelayMs?: number; baseDelayMs?: number } | false) {
   const api = createFakeApi();
   const time = fakeTime();
   const events: RetryEvent[] = [];
@@ -43,12 +43,22 @@ describe('retries', () => {
     expect(time.sleeps).toEqual([7000]);
   });
 
-  it('backs off exponentially with jitter on 503/504 without Retry-After, capped', async () => {
-    const { api, time, client } = setup({ maxRetries: 6, maxDelayMs: 3000 });
+  it('backs off exponentially with full jitter on 503/504 without Retry-After, capped', async () => {
+    const { api, time, client } = setup({ maxRetries: 6, maxDelayMs: 3000, baseDelayMs: 500 });
     failFirst(api, 5, () => new Response('', { status: 504 }));
     await client.getUsersPage(page);
-    // random 0.5 -> three quarters of each capped step (500, 1000, 2000, 3000, 3000)
-    expect(time.sleeps).toEqual([375, 750, 1500, 2250, 2250]);
+    // random 0.5 -> half of each capped step (500, 1000, 2000, 3000, 3000)
+    expect(time.sleeps).toEqual([250, 500, 1000, 1500, 1500]);
+  });
+
+  it('retries 500 and 502: this POST is a read', async () => {
+    for (const status of [500, 502]) {
+      const { api, client, events } = setup();
+      failFirst(api, 2, () => new Response('<html>Bad Gateway</html>', { status, headers: { 'content-type': 'text/html' } }));
+      const result = await client.getUsersPage(page);
+      expect(result.users).toHaveLength(10);
+      expect(events.map((e) => e.status)).toEqual([status, status]);
+    }
   });
 
   it('retries network errors and resets', async () => {
@@ -89,12 +99,11 @@ describe('retries', () => {
     failFirst(api, 100, () => Promise.reject(new TypeError('fetch failed')));
     const error = await client.getUsersPage(page).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(AvePointError);
-    expect(error).toMatchObject({ code: 'NETWORK_ERROR' });
-    expect((error as Error).message).toContain('after 2 retries');
+    expect(error).toMatchObject({ code: 'NETWORK_ERROR', retryCount: 2 });
   });
 
-  it('does not retry 400, 401 twice, 403 or 500', async () => {
-    for (const status of [400, 403, 500]) {
+  it('does not retry 400, 403 or 404', async () => {
+    for (const status of [400, 403, 404]) {
       const { api, client } = setup();
       failFirst(api, 100, () => new Response('', { status }));
       await expect(client.getUsersPage(page)).rejects.toMatchObject({ status, retryCount: 0 });

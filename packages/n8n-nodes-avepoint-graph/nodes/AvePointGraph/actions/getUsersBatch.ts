@@ -1,20 +1,21 @@
 // Get Users Batch: reads every input item's request, sends the IDs of all items of one tenant
 // together (up to 100 per request, not one request per item), reads "all users" once per tenant,
-// then hands each item back its own users, paired with it.
+// then hands each item back its own users, paired with it. Paging, retries, dedupe and pacing are
+// core's listing engine; this file maps n8n's items onto it.
 import {
+	DEFAULT_RETRY_POLICY,
+	idKey,
 	matchRequestedIds,
 	parseUserIdList,
-	planIdChunks,
-	planFollowingPages,
 	simplifyUser,
 	validateGuid,
 	validateListUsersInput,
 	validateUsersPageInput,
 	withStatusLabels,
-	idKey,
 	type User,
 } from '@avepoint-graph-kit/core/protocol';
-import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+import { abortable, createScheduler, listPages, lookUpIds, type EngineClock, type Scheduler } from '@avepoint-graph-kit/core/engine';
+import { sleep, type IDataObject, type IExecuteFunctions, type INodeExecutionData } from 'n8n-workflow';
 
 import { endpointsFromCredentials } from '../../../lib/endpoints';
 import { toNodeError } from '../transport/nodeErrors';
@@ -32,11 +33,19 @@ interface ItemRequest {
 	simplify: boolean;
 	includeNotFound: boolean;
 	pageSize: number;
+	concurrency: number;
 }
 
 type ItemParameter = ReturnType<typeof itemParameters>;
 
 type ItemOutcome = { users: User[]; notFound: string[] } | { error: unknown };
+
+/** n8n's sleep (timers are not allowed in a verified node), made to end early on an abort. */
+const N8N_CLOCK: EngineClock = {
+	sleep: (ms, signal) => abortable(sleep(ms), signal),
+	now: () => Date.now(),
+	random: () => Math.random(),
+};
 
 function readItemRequest(param: ItemParameter, itemIndex: number): ItemRequest {
 	const userIds = parseUserIdList(param('userIds', itemIndex, ''), 'userIds').map((id, n) =>
@@ -49,6 +58,7 @@ function readItemRequest(param: ItemParameter, itemIndex: number): ItemRequest {
 		customerId: param('customerId', itemIndex) as string,
 		tenantId: param('tenantId', itemIndex) as string,
 		pageSize: options.pageSize as number | undefined,
+		concurrency: options.concurrency as number | undefined,
 		limit: userIds.length > 0 || returnAll ? undefined : (param('limit', itemIndex, 50) as number),
 	});
 	return {
@@ -58,6 +68,7 @@ function readItemRequest(param: ItemParameter, itemIndex: number): ItemRequest {
 		userIds,
 		limit: valid.limit,
 		pageSize: valid.pageSize,
+		concurrency: valid.concurrency,
 		simplify: param('simplify', itemIndex, true) as boolean,
 		includeNotFound: options.includeNotFound === true,
 	};
@@ -67,6 +78,8 @@ function readItemRequest(param: ItemParameter, itemIndex: number): ItemRequest {
 const where = (r: ItemRequest): string => `customer ${r.customerId}, tenant ${r.tenantId}`;
 
 const tenantKey = (r: ItemRequest): string => `${idKey(r.customerId)}/${idKey(r.tenantId)}`;
+
+const userKey = (user: User): string => idKey(user.id);
 
 function groupBy<T>(values: readonly T[], key: (value: T) => string): Map<string, T[]> {
 	const groups = new Map<string, T[]>();
@@ -78,88 +91,87 @@ function groupBy<T>(values: readonly T[], key: (value: T) => string): Map<string
 	return groups;
 }
 
-/** Every page of one request body, until `limit` users are in (or all of them). */
-async function readPages(
-	this: IExecuteFunctions,
-	baseUrl: string,
-	first: ItemRequest,
-	userIds: string[] | undefined,
-	pageSize: number,
-	limit: number | undefined,
-): Promise<User[]> {
-	const page = async (pageIndex: number, size: number) =>
-		await sendUsersBatchPage.call(
-			this,
-			validateUsersPageInput({ customerId: first.customerId, tenantId: first.tenantId, userIds, pageIndex, pageSize: size }),
-			{ baseUrl },
-		);
-	const firstPage = await page(1, pageSize);
-	const users = [...firstPage.users];
-	const following = planFollowingPages(firstPage, { pageSize, limit });
-	for (const pageIndex of following.pages) {
-		const next = await page(pageIndex, following.pageSize);
-		users.push(...next.users);
-		if (next.users.length === 0) break;
-	}
-	return limit === undefined ? users : users.slice(0, limit);
+interface TenantReader {
+	baseUrl: string;
+	scheduler: Scheduler;
+	concurrency: number;
 }
 
-/** Items that name user IDs: one set of chunked requests per tenant, shared by all its items. */
+/** Items that name user IDs: one lookup per tenant, shared by all its items. */
 async function readByIds(
 	this: IExecuteFunctions,
-	baseUrl: string,
+	reader: TenantReader,
 	items: ItemRequest[],
 	outcomes: Map<number, ItemOutcome>,
 ): Promise<void> {
 	const first = items[0]!;
 	const chunkSize = Math.min(...items.map((r) => r.pageSize));
-	const { chunks } = planIdChunks(
-		items.flatMap((r) => r.userIds),
+	const failed = new Map<string, unknown>();
+	const users = await lookUpIds<User>({
+		ids: items.flatMap((r) => r.userIds),
+		getPage: async (ids, page) =>
+			await sendUsersBatchPage
+				.call(
+					this,
+					validateUsersPageInput({ customerId: first.customerId, tenantId: first.tenantId, userIds: ids, pageIndex: page.pageIndex, pageSize: page.pageSize }),
+					{ baseUrl: reader.baseUrl, signal: page.signal },
+				)
+				.then((p) => ({ items: p.users, totalCount: p.totalCount })),
+		keyOf: userKey,
+		scheduler: reader.scheduler,
+		concurrency: reader.concurrency,
 		chunkSize,
-	);
-	const chunkOf = new Map(chunks.flatMap((chunk, n) => chunk.map((id) => [idKey(id), n] as const)));
-	const answers: Array<{ users: User[] } | { error: unknown }> = [];
-	for (const chunk of chunks) {
-		try {
-			answers.push({ users: await readPages.call(this, baseUrl, first, chunk, chunkSize, undefined) });
-		} catch (error) {
-			if (!this.continueOnFail()) throw toNodeError(this, error, firstItemAsking(items, chunk), where(first));
-			answers.push({ error });
-		}
-	}
+		noun: 'users',
+		// With Continue On Fail, a failed chunk fails only the items that asked for its IDs.
+		onChunkError: this.continueOnFail()
+			? (ids, error) => {
+					for (const id of ids) failed.set(idKey(id), error);
+				}
+			: undefined,
+	}).catch((error: unknown) => {
+		throw toNodeError(this, error, first.itemIndex, where(first));
+	});
 	for (const item of items) {
-		// Only the answers to the item's own chunks: matching stays linear in the number of items.
-		const mine = [...new Set(item.userIds.map((id) => chunkOf.get(idKey(id))!))].map((n) => answers[n]!);
-		const failed = mine.find((answer) => 'error' in answer);
-		const users = mine.flatMap((answer) => ('users' in answer ? answer.users : []));
-		outcomes.set(item.itemIndex, failed ?? matchRequestedIds(item.userIds, users));
+		const error = item.userIds.map((id) => failed.get(idKey(id))).find((e) => e !== undefined);
+		outcomes.set(item.itemIndex, error !== undefined ? { error } : matchRequestedIds(item.userIds, users));
 	}
-}
-
-/** The first item that asked for an ID of the chunk: where a failure is reported. */
-function firstItemAsking(items: ItemRequest[], chunk: string[]): number {
-	const keys = new Set(chunk.map(idKey));
-	return (items.find((r) => r.userIds.some((id) => keys.has(idKey(id)))) ?? items[0]!).itemIndex;
 }
 
 /** Items that want every user of a tenant: read once, as far as the largest limit needs. */
 async function readAll(
 	this: IExecuteFunctions,
-	baseUrl: string,
+	reader: TenantReader,
 	items: ItemRequest[],
 	outcomes: Map<number, ItemOutcome>,
 ): Promise<void> {
+	const first = items[0]!;
 	const limits = items.map((r) => r.limit);
 	const limit = limits.includes(undefined) ? undefined : Math.max(...(limits as number[]));
 	try {
 		// A limit below the page size needs one short page, not a full one.
 		const pageSize = Math.min(Math.max(...items.map((r) => r.pageSize)), limit ?? Infinity);
-		const users = await readPages.call(this, baseUrl, items[0]!, undefined, pageSize, limit);
+		const users: User[] = [];
+		const pages = listPages<User>({
+			getPage: async (page) =>
+				await sendUsersBatchPage
+					.call(this, validateUsersPageInput({ customerId: first.customerId, tenantId: first.tenantId, pageIndex: page.pageIndex, pageSize: page.pageSize }), {
+						baseUrl: reader.baseUrl,
+						signal: page.signal,
+					})
+					.then((p) => ({ items: p.users, totalCount: p.totalCount })),
+			keyOf: userKey,
+			scheduler: reader.scheduler,
+			pageSize,
+			concurrency: reader.concurrency,
+			limit,
+			noun: 'users',
+		});
+		for await (const page of pages) users.push(...page.items);
 		for (const item of items) {
 			outcomes.set(item.itemIndex, { users: item.limit === undefined ? users : users.slice(0, item.limit), notFound: [] });
 		}
 	} catch (error) {
-		if (!this.continueOnFail()) throw toNodeError(this, error, items[0]!.itemIndex, where(items[0]!));
+		if (!this.continueOnFail()) throw toNodeError(this, error, first.itemIndex, where(first));
 		for (const item of items) outcomes.set(item.itemIndex, { error });
 	}
 }
@@ -200,11 +212,14 @@ export async function getUsersBatch(this: IExecuteFunctions): Promise<INodeExecu
 
 	const baseUrl = requests.length > 0 ? await readBaseUrl.call(this, requests, outcomes) : undefined;
 	if (baseUrl !== undefined) {
+		// One scheduler for the whole execution: the tenant's rate limit is shared by all its items.
+		const concurrency = Math.max(...requests.map((r) => r.concurrency));
+		const reader: TenantReader = { baseUrl, concurrency, scheduler: createScheduler({ ...N8N_CLOCK, concurrency, policy: DEFAULT_RETRY_POLICY }) };
 		for (const group of groupBy(requests.filter((r) => r.userIds.length > 0), tenantKey).values()) {
-			await readByIds.call(this, baseUrl, group, outcomes);
+			await readByIds.call(this, reader, group, outcomes);
 		}
 		for (const group of groupBy(requests.filter((r) => r.userIds.length === 0), tenantKey).values()) {
-			await readAll.call(this, baseUrl, group, outcomes);
+			await readAll.call(this, reader, group, outcomes);
 		}
 	}
 

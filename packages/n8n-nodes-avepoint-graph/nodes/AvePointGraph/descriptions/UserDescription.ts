@@ -1,4 +1,4 @@
-import { MAX_IDS_PER_REQUEST, MAX_PAGE_SIZE } from '@avepoint-graph-kit/core/protocol';
+import { DEFAULT_CONCURRENCY, MAX_CONCURRENCY, MAX_IDS_PER_REQUEST, MAX_PAGE_SIZE } from '@avepoint-graph-kit/core/protocol';
 import type { INodeProperties } from 'n8n-workflow';
 
 const showForGetUsersBatch = { resource: ['user'], operation: ['getUsersBatch'] };
@@ -93,6 +93,14 @@ export const userFields: INodeProperties[] = [
 				type: 'boolean',
 				default: false,
 				description: 'Whether to output an item for each requested user ID the tenant does not have',
+			},
+			{
+				displayName: 'Parallel Requests',
+				name: 'concurrency',
+				type: 'number',
+				typeOptions: { minValue: 1, maxValue: MAX_CONCURRENCY },
+				default: DEFAULT_CONCURRENCY,
+				description: `Pages read at once (1 to ${MAX_CONCURRENCY}); the node slows down by itself when AvePoint answers 429 (rate limit)`,
 			},
 			{
 				displayName: 'Page Size',

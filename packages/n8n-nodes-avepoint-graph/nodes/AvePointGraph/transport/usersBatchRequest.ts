@@ -1,20 +1,22 @@
-// Sends one page request through n8n's authenticated helper. Retries and their waits follow the
-// protocol's decideRetry; the token's refresh after a 401 is n8n's, via preAuthentication.
+// One attempt at one page, through n8n's authenticated helper (which refreshes the token on a 401
+// through the credential's preAuthentication). Retries, paging and pacing are the engine's; the
+// request's shape and the reading of the answer are core's protocol; this file carries bytes.
 import {
-	DEFAULT_RETRY_POLICY,
+	AvePointApiError,
+	DEFAULT_MAX_RESPONSE_BYTES,
+	ERROR_BODY_READ_BYTES,
 	apiErrorFromResponse,
 	buildUsersBatchRequest,
 	buildUsersBatchUrl,
-	decideRetry,
-	headerValue,
 	normalizeUsersPage,
 	requestIdOf,
+	responseTooLarge,
+	transportErrorOf,
 	type HeaderSource,
-	type RetryPolicy,
 	type UsersPage,
 	type ValidUsersPageInput,
 } from '@avepoint-graph-kit/core/protocol';
-import { sleep, type IExecuteFunctions, type IN8nHttpFullResponse } from 'n8n-workflow';
+import type { IExecuteFunctions, IN8nHttpFullResponse } from 'n8n-workflow';
 
 export const CREDENTIAL_TYPE = 'avePointGraphApi';
 
@@ -63,26 +65,70 @@ export function protocolErrorOf(error: unknown): CarriedError | undefined {
 	return undefined;
 }
 
-export interface SendOptions {
-	baseUrl: string;
+interface ByteStream {
+	[Symbol.asyncIterator](): AsyncIterator<Uint8Array | string>;
+	destroy?: () => void;
 }
 
-/** The wait before the next attempt, or the error to give up with. */
-function retryDelayOrThrow(error: unknown, retriesDone: number, policy: RetryPolicy): number {
-	if (protocolErrorOf(error)) throw error;
+const isByteStream = (value: unknown): value is ByteStream =>
+	typeof value === 'object' && value !== null && typeof (value as { [Symbol.asyncIterator]?: unknown })[Symbol.asyncIterator] === 'function';
+
+/**
+ * The body as text, read from n8n's response stream and stopped at `limit` decoded bytes: a huge
+ * or endless body or a decompression bomb ends early with bounded memory. Past the limit a
+ * success fails (INVALID_RESPONSE) and an error body is cut.
+ */
+async function readBody(body: unknown, limit: number, tooLarge: (() => Error) | undefined): Promise<unknown> {
+	if (!isByteStream(body)) return body;
+	const chunks: Buffer[] = [];
+	let size = 0;
+	let complete = false;
+	try {
+		for await (const chunk of body) {
+			const bytes = typeof chunk === 'string' ? Buffer.from(chunk) : Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
+			if (size + bytes.length > limit) {
+				body.destroy?.();
+				if (tooLarge) throw tooLarge();
+				chunks.push(bytes.subarray(0, limit - size));
+				size = limit;
+				break;
+			}
+			chunks.push(bytes);
+			size += bytes.length;
+		}
+		complete = true;
+	} finally {
+		// Stopped early (too large, or the stream failed): release the socket.
+		if (!complete) body.destroy?.();
+	}
+	return Buffer.concat(chunks).toString('utf8');
+}
+
+const parseJson = (body: unknown): unknown => {
+	if (typeof body !== 'string') return body;
+	if (body === '') return undefined;
+	try {
+		return JSON.parse(body) as unknown;
+	} catch {
+		return body;
+	}
+};
+
+export interface SendOptions {
+	baseUrl: string;
+	signal?: AbortSignal | undefined;
+	maxResponseBytes?: number | undefined;
+}
+
+/** The failure of a request as the error to report: our own, the service's answer, or the network. */
+async function failureOf(error: unknown, url: string): Promise<unknown> {
+	if (protocolErrorOf(error)) return error;
 	const failure = failedResponseOf(error);
-	const decision = decideRetry({
-		retriesDone,
-		status: failure?.status,
-		retryAfter: failure ? headerValue(failure.headers, 'retry-after') : undefined,
-		networkError: failure === undefined,
-		policy,
-		nowMs: Date.now(),
-		random: Math.random(),
-	});
-	if (decision.retry) return decision.delayMs;
-	if (!failure) throw error;
-	throw apiErrorFromResponse({ status: failure.status, headers: failure.headers, body: failure.data, retryCount: retriesDone });
+	if (failure) {
+		const data = parseJson(await readBody(failure.data, ERROR_BODY_READ_BYTES, undefined).catch(() => undefined));
+		return apiErrorFromResponse({ status: failure.status, headers: failure.headers, body: data });
+	}
+	return transportErrorOf(error, url) ?? error;
 }
 
 export async function sendUsersBatchPage(
@@ -92,25 +138,37 @@ export async function sendUsersBatchPage(
 ): Promise<UsersPage> {
 	const request = buildUsersBatchRequest(input);
 	const url = buildUsersBatchUrl(options.baseUrl, request);
-	for (let retriesDone = 0; ; retriesDone++) {
-		let response: IN8nHttpFullResponse;
-		try {
-			response = (await this.helpers.httpRequestWithAuthentication.call(this, CREDENTIAL_TYPE, {
-				method: request.method,
-				url,
-				body: request.body,
-				headers: request.headers,
-				json: true,
-				returnFullResponse: true,
-			})) as IN8nHttpFullResponse;
-		} catch (error) {
-			await sleep(retryDelayOrThrow(error, retriesDone, DEFAULT_RETRY_POLICY));
-			continue;
-		}
-		return normalizeUsersPage(response.body, {
-			status: response.statusCode,
-			requestId: requestIdOf(response.headers as HeaderSource),
-			requested: request.query,
-		});
+	const limit = options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES;
+	let response: IN8nHttpFullResponse;
+	try {
+		response = (await this.helpers.httpRequestWithAuthentication.call(this, CREDENTIAL_TYPE, {
+			method: request.method,
+			url,
+			body: request.body,
+			headers: request.headers,
+			json: true,
+			// A stream, so the body is counted as it arrives rather than buffered whole by n8n.
+			encoding: 'stream',
+			returnFullResponse: true,
+			disableFollowRedirect: true,
+			...(options.signal ? { abortSignal: options.signal } : {}),
+		})) as IN8nHttpFullResponse;
+	} catch (error) {
+		throw await failureOf(error, url);
 	}
+	let body: unknown;
+	try {
+		body = parseJson(await readBody(response.body, limit, () => responseTooLarge(url, response.statusCode, limit, 'the body went on past it')));
+	} catch (error) {
+		// Too large (ours already), or the body broke off or could not be decoded.
+		throw error instanceof AvePointApiError
+			? error
+			: (transportErrorOf(error, url, response.statusCode) ??
+				new AvePointApiError('INVALID_RESPONSE', 'The response body could not be read', { status: response.statusCode, cause: error }));
+	}
+	return normalizeUsersPage(body, {
+		status: response.statusCode,
+		requestId: requestIdOf(response.headers as HeaderSource),
+		requested: request.query,
+	});
 }

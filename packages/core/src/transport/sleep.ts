@@ -1,7 +1,7 @@
-// The default wait between retries. It ends early, rejecting with the abort reason, when the
-// caller's signal fires, so an aborted export does not sit out a 30 s Retry-After.
-
-export type Sleep = (ms: number, signal?: AbortSignal) => Promise<void>;
+// The default wait between retries, on timers (the engine itself has none). It ends early,
+// rejecting with the abort reason, when the caller's signal fires, so an aborted export does not
+// sit out a 30 s Retry-After.
+import { abortReason, type Sleep } from '../engine/index.js';
 
 export const sleep: Sleep = (ms, signal) =>
   new Promise<void>((resolve, reject) => {
@@ -19,7 +19,3 @@ export const sleep: Sleep = (ms, signal) =>
     }, ms);
     signal?.addEventListener('abort', onAbort, { once: true });
   });
-
-export function abortReason(signal: AbortSignal): unknown {
-  return signal.reason ?? new DOMException('This operation was aborted', 'AbortError');
-}

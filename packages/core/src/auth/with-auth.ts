@@ -1,7 +1,7 @@
 // Adds the bearer token to requests for the API host, and only to it; after a 401 gets a fresh
 // token (one refresh shared by all callers) and re-sends once.
-import type { TokenProvider } from '../auth/token-provider.js';
-import { withHeader, type SendMiddleware } from './send.js';
+import { withHeader, type SendMiddleware } from '../transport/http.js';
+import type { TokenProvider } from './token-cache.js';
 
 export function withAuth(options: { tokens: TokenProvider; apiOrigin: string }): SendMiddleware {
   const { tokens, apiOrigin } = options;

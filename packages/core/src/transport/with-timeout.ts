@@ -1,7 +1,11 @@
 // A deadline per attempt. The transport below reads the whole body, so the deadline covers a
 // server that sends headers and then stalls (slow body) too, and the retry layer can try again.
-import type { SendMiddleware } from './send.js';
-import { timeoutError } from './transport-error.js';
+import { AvePointError } from '../protocol/index.js';
+import type { SendMiddleware } from './http.js';
+
+export function timeoutError(url: string, timeoutMs: number): AvePointError {
+  return new AvePointError('TIMEOUT', `No complete answer from ${new URL(url).origin} within ${timeoutMs} ms`);
+}
 
 export function withTimeout(timeoutMs: number): SendMiddleware {
   return (next) => async (request) => {
