@@ -39,5 +39,6 @@ export async function sendUsersPage(send: Send, baseUrl: string, input: ValidUse
     status: response.status,
     requestId: requestIdOf(response.headers),
     requested: { pageIndex: input.pageIndex, pageSize: input.pageSize },
+    owned: true,
   });
 }

@@ -8,7 +8,30 @@ const SHARD_BITS = 6;
 const SHARDS = 1 << SHARD_BITS;
 const INITIAL_SLOTS = 64;
 const MAX_LOAD = 0.8;
-const GUID_KEY = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
+/** A lower-case hex digit's value, or -1. */
+function hexDigit(code: number): number {
+  if (code >= 48 && code <= 57) return code - 48;
+  if (code >= 97 && code <= 102) return code - 87;
+  return -1;
+}
+
+/**
+ * 32 bits of a GUID's hex: `count` digits from `at`, then (for the 4-4 groups) 4 more from `then`.
+ * -1 when a character is not a lower-case hex digit (the key is then kept as a string).
+ */
+function hexWord(key: string, at: number, count: number, then?: number): number {
+  let word = 0;
+  for (let i = 0; i < 8; i++) {
+    const digit = hexDigit(key.charCodeAt(i < count ? at + i : then! + i - count));
+    if (digit < 0) return -1;
+    word = word * 16 + digit;
+  }
+  return word >>> 0;
+}
+
+const dashesAt = (key: string): boolean =>
+  key.charCodeAt(8) === 45 && key.charCodeAt(13) === 45 && key.charCodeAt(18) === 45 && key.charCodeAt(23) === 45;
 
 /** What marking an ID found: never seen, seen in an earlier pass, or already seen in this pass. */
 export type MarkResult = 'new' | 'earlier-pass' | 'this-pass';
@@ -46,11 +69,13 @@ export class IdSet {
    * whether it was new, known from an earlier pass, or a repeat within this pass.
    */
   mark(key: string, pass: number): MarkResult {
-    if (!GUID_KEY.test(key)) return this.markOther(key, pass);
-    const a = parseInt(key.slice(0, 8), 16) >>> 0;
-    const b = parseInt(key.slice(9, 13) + key.slice(14, 18), 16) >>> 0;
-    const c = parseInt(key.slice(19, 23) + key.slice(24, 28), 16) >>> 0;
-    const d = parseInt(key.slice(28, 36), 16) >>> 0;
+    // One pass over the characters: a million IDs per export, so no regex, slices or parseInt.
+    if (key.length !== 36) return this.markOther(key, pass);
+    const a = hexWord(key, 0, 8);
+    const b = hexWord(key, 9, 4, 14);
+    const c = hexWord(key, 19, 4, 24);
+    const d = hexWord(key, 28, 8);
+    if (a < 0 || b < 0 || c < 0 || d < 0 || !dashesAt(key)) return this.markOther(key, pass);
     const hash = mix(a, b, c, d);
     const shard = this.shards[hash >>> (32 - SHARD_BITS)]!;
     const slots = shard.passes.length;

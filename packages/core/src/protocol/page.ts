@@ -18,6 +18,8 @@ const describeCount = (value: unknown): string => {
 export interface ResponseContext {
   status?: number;
   requestId?: string | undefined;
+  /** The body was parsed for this call alone: its objects may be changed in place. */
+  owned?: boolean;
   /** What was asked, used when the service omits a metadata field. */
   requested?: { pageIndex: number; pageSize: number };
 }
@@ -45,7 +47,7 @@ export function normalizeUsersPage(body: unknown, ctx: ResponseContext = {}): Us
   if (pageSize === undefined) throw invalid('"metadata.pageSize" is not a positive integer');
   const users = data.map((raw, i) => {
     try {
-      return normalizeUser(raw, `data[${i}]`);
+      return normalizeUser(raw, `data[${i}]`, ctx.owned === true);
     } catch (error) {
       throw invalid((error as Error).message.replace(/^The response is not the documented JSON: /, ''));
     }

@@ -39,9 +39,12 @@ export function userStatusLabel(code: number): string {
  * The documentation types `status` as an integer and shows an array in every sample: accept
  * both, and null/absent as "no status". Non-integers are dropped rather than invented.
  */
+const isStatusCode = (v: unknown): v is UserStatusCode => typeof v === 'number' && Number.isInteger(v) && v >= 0;
+
 export function normalizeStatus(raw: unknown): UserStatusCode[] {
-  const values = Array.isArray(raw) ? raw : raw === undefined || raw === null ? [] : [raw];
-  return values.filter((v): v is UserStatusCode => typeof v === 'number' && Number.isInteger(v) && v >= 0);
+  // The usual case, an array of codes, is kept as it came: no new array for every user of an export.
+  if (Array.isArray(raw)) return raw.every(isStatusCode) ? (raw as UserStatusCode[]) : raw.filter(isStatusCode);
+  return raw === undefined || raw === null || !isStatusCode(raw) ? [] : [raw];
 }
 
 /** Labels of a user's `status`, in the order given. */

@@ -27,9 +27,10 @@ const STRING_FIELDS = [
 
 /**
  * Keeps documented fields of the expected type and passes unknown fields through untouched
- * (AvePoint may add fields); throws only when the user has no usable `id`.
+ * (AvePoint may add fields); throws only when the user has no usable `id`. `owned`: the object
+ * may be changed in place (a body parsed for this call), which saves copying every user.
  */
-export function normalizeUser(raw: unknown, where = 'data[]'): User {
+export function normalizeUser(raw: unknown, where = 'data[]', owned = false): User {
   if (!isRecord(raw)) {
     throw new AvePointApiError('INVALID_RESPONSE', `The response is not the documented JSON: ${where} is not an object`, { status: 200, body: raw });
   }
@@ -37,7 +38,9 @@ export function normalizeUser(raw: unknown, where = 'data[]'): User {
   if (typeof id !== 'string' || id === '') {
     throw new AvePointApiError('INVALID_RESPONSE', `The response is not the documented JSON: ${where}.id is missing`, { status: 200, body: raw });
   }
-  const user: Record<string, unknown> = { ...raw, id, status: normalizeStatus(raw.status) };
+  // A body parsed for this call is ours to change in place: a million-user export saves a copy a user.
+  const user: Record<string, unknown> = owned ? raw : { ...raw };
+  user.status = normalizeStatus(raw.status);
   for (const field of STRING_FIELDS) {
     const value = raw[field];
     if (value !== undefined && value !== null && typeof value !== 'string') user[field] = String(value);
