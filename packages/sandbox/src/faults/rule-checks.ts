@@ -52,6 +52,7 @@ export function checkChurn(value: unknown, where: string): void {
 
 function checkTotalCount(value: unknown, where: string): void {
   if (value === null || typeof value === 'number' || typeof value === 'string') return;
+  if (!isObject(value)) throw new RangeError(`${where} must be a number, a string, null or { add, addPerRequest }`);
   const shift = checkObject(value, where, ['add', 'addPerRequest']);
   for (const key of ['add', 'addPerRequest'] as const) {
     if (shift[key] !== undefined && !(typeof shift[key] === 'number' && Number.isFinite(shift[key]))) throw new RangeError(`${where}.${key} must be a finite number`);
