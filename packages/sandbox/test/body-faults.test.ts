@@ -235,6 +235,17 @@ describe('compressionBomb', () => {
     expect((await rawUsers()).status).toBe(200);
   });
 
+  it('close() stops a compression under way, quietly', async () => {
+    const quiet: unknown[] = [];
+    const own = await startSandbox({ users: 5, onError: (e) => void quiet.push(e), faults: [{ compressionBomb: { decompressedBytes: 16 * 1024 ** 3 } }] });
+    const t = await secretToken(own);
+    const pending = fetch(own.usersUrl(), { method: 'POST', headers: { authorization: `Bearer ${t}` } }).catch((error: unknown) => error);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    await own.close();
+    expect(await pending).toBeInstanceOf(Error);
+    expect(quiet).toEqual([]);
+  });
+
   it('refuses sizes out of range and unknown encodings', () => {
     expect(() => sb.setFaults([{ compressionBomb: { decompressedBytes: 17 * 1024 ** 3 } }])).toThrow(/decompressedBytes/);
     expect(() => sb.setFaults([{ compressionBomb: { encoding: 'zstd' as 'br' } }])).toThrow(/encoding/);

@@ -33,7 +33,14 @@ export async function sendReplacementBody(res: ServerResponse, replacement: Body
     const truncateAfter = cut(ctx.truncateAfter, replacement.contentLength ? size : undefined);
     return streamBody(res, hugeBodySource(ctx.tenant, ctx.shape, replacement.bytes), { isClosed: ctx.isClosed, ...(truncateAfter === undefined ? {} : { truncateAfter }) });
   }
-  const bomb = await ctx.bombs.get(replacement.encoding, replacement.decompressedBytes, replacement.layers);
+  let bomb;
+  try {
+    bomb = await ctx.bombs.get(replacement.encoding, replacement.decompressedBytes, replacement.layers);
+  } catch (error) {
+    // close() stops a compression under way: that is no sandbox bug.
+    if (ctx.isClosed()) return 'gone';
+    throw error;
+  }
   if (ctx.isClosed() || res.destroyed) return 'gone';
   headers['content-encoding'] = bomb.contentEncoding;
   headers['content-length'] = String(bomb.body.length);

@@ -20,31 +20,50 @@ export interface Bomb {
   decompressedBytes: number;
 }
 
-function compressor(encoding: BodyEncoding, sizeHint: number): Gzip | Deflate | BrotliCompress {
+function compressor(encoding: BodyEncoding, sizeHint: number): Compressor {
   if (encoding === 'gzip') return createGzip({ level: 9 });
   if (encoding === 'deflate') return createDeflate({ level: 9 });
   // Quality 5 is within a few bytes of 11 on whitespace, and about twenty times faster.
   return createBrotliCompress({ params: { [constants.BROTLI_PARAM_QUALITY]: 5, [constants.BROTLI_PARAM_SIZE_HINT]: Math.min(sizeHint, 2 ** 30) } });
 }
 
-async function compressBomb(encoding: BodyEncoding, bytes: number): Promise<Buffer> {
+type Compressor = Gzip | Deflate | BrotliCompress;
+
+async function compressBomb(encoding: BodyEncoding, bytes: number, active: Set<Compressor>): Promise<Buffer> {
   const z = compressor(encoding, bytes);
+  active.add(z);
   const out: Buffer[] = [];
   z.on('data', (chunk: Buffer) => out.push(chunk));
   const done = new Promise<void>((resolve, reject) => {
     z.on('end', resolve);
     z.on('error', reject);
+    z.on('close', () => reject(new Error('the sandbox closed while compressing a bomb')));
   });
+  // Settled here too, so a close() mid-compression is not an unhandled rejection.
+  done.catch(() => {});
   const write = async (chunk: Buffer): Promise<void> => {
-    if (!z.write(chunk)) await new Promise((resolve) => z.once('drain', resolve));
+    if (z.write(chunk)) return;
+    await new Promise<void>((resolve) => {
+      const done = (): void => {
+        z.off('drain', done);
+        z.off('close', done);
+        resolve();
+      };
+      z.on('drain', done);
+      z.on('close', done);
+    });
   };
-  await write(HEAD);
-  for (let left = bytes - HEAD.length - TAIL.length; left > 0; left -= SPACES.length) {
-    await write(left >= SPACES.length ? SPACES : SPACES.subarray(0, left));
+  try {
+    await write(HEAD);
+    for (let left = bytes - HEAD.length - TAIL.length; left > 0 && !z.destroyed; left -= SPACES.length) {
+      await write(left >= SPACES.length ? SPACES : SPACES.subarray(0, left));
+    }
+    z.end(TAIL);
+    await done;
+    return Buffer.concat(out);
+  } finally {
+    active.delete(z);
   }
-  z.end(TAIL);
-  await done;
-  return Buffer.concat(out);
 }
 
 function compressAgain(encoding: BodyEncoding, body: Buffer): Buffer {
@@ -55,12 +74,13 @@ function compressAgain(encoding: BodyEncoding, body: Buffer): Buffer {
 
 export class BombFactory {
   private readonly cache = new Map<string, Promise<Bomb>>();
+  private readonly active = new Set<Compressor>();
 
   get(encoding: BodyEncoding, decompressedBytes: number, layers: 1 | 2): Promise<Bomb> {
     const key = `${encoding}/${decompressedBytes}/${layers}`;
     let bomb = this.cache.get(key);
     if (!bomb) {
-      bomb = compressBomb(encoding, decompressedBytes).then((once) => ({
+      bomb = compressBomb(encoding, decompressedBytes, this.active).then((once) => ({
         body: layers === 2 ? compressAgain(encoding, once) : once,
         contentEncoding: layers === 2 ? `${encoding}, ${encoding}` : encoding,
         decompressedBytes,
@@ -74,5 +94,12 @@ export class BombFactory {
       }
     }
     return bomb;
+  }
+
+  /** Stops any compression under way (a 16 GiB bomb takes half a minute), so close() frees the process at once. */
+  close(): void {
+    for (const z of this.active) z.destroy();
+    this.active.clear();
+    this.cache.clear();
   }
 }
