@@ -35,8 +35,8 @@ interface Raw {
 }
 
 /** POSTs a users request and reads the raw body: at most `keep` bytes kept, hang up after `stopAfter`. */
-function rawUsers(query = 'pageSize=10', options: { keep?: number; stopAfter?: number; s?: Sandbox; t?: string } = {}): Promise<Raw> {
-  const { keep = 4 * 1024 * 1024, stopAfter = Infinity, s = sb, t = token } = options;
+function rawUsers(query = 'pageSize=10', options: { keep?: number; stopAfter?: number; s?: Sandbox; t?: string; onData?: () => void } = {}): Promise<Raw> {
+  const { keep = 4 * 1024 * 1024, stopAfter = Infinity, s = sb, t = token, onData } = options;
   return new Promise((resolve, reject) => {
     const req = request(`${s.usersUrl()}?${query}`, { method: 'POST', headers: { authorization: `Bearer ${t}` } }, (res) => {
       const chunks: Buffer[] = [];
@@ -45,6 +45,7 @@ function rawUsers(query = 'pageSize=10', options: { keep?: number; stopAfter?: n
       const done = (ending: string) => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks), received, ending });
       res.on('data', (chunk: Buffer) => {
         received += chunk.length;
+        onData?.();
         if (kept < keep) {
           chunks.push(chunk.subarray(0, keep - kept));
           kept += Math.min(chunk.length, keep - kept);
@@ -133,8 +134,10 @@ describe('hugeBody', () => {
   it("'endless' stops when the sandbox closes: the reader sees the body end early", async () => {
     const own = await startSandbox({ users: 5, faults: [{ hugeBody: { bytes: 'endless', contentLength: false } }] });
     const t = await secretToken(own);
-    const reading = rawUsers('pageSize=10', { keep: 0, s: own, t, stopAfter: 1e12 });
-    await new Promise((resolve) => setTimeout(resolve, 100));
+    let started!: () => void;
+    const firstBytes = new Promise<void>((resolve) => (started = resolve));
+    const reading = rawUsers('pageSize=10', { keep: 0, s: own, t, stopAfter: 1e12, onData: () => started() });
+    await firstBytes;
     await own.close();
     const res = await reading;
     expect(res.ending).not.toBe('end');
@@ -240,7 +243,9 @@ describe('compressionBomb', () => {
     const own = await startSandbox({ users: 5, onError: (e) => void quiet.push(e), faults: [{ compressionBomb: { decompressedBytes: 16 * 1024 ** 3 } }] });
     const t = await secretToken(own);
     const pending = fetch(own.usersUrl(), { method: 'POST', headers: { authorization: `Bearer ${t}` } }).catch((error: unknown) => error);
-    await new Promise((resolve) => setTimeout(resolve, 100));
+    // The 200 is counted just before the bomb is asked for: from then on it is compressing.
+    while (own.stats().byStatus[200] !== 1) await new Promise((resolve) => setTimeout(resolve, 5));
+    await new Promise((resolve) => setTimeout(resolve, 20));
     await own.close();
     expect(await pending).toBeInstanceOf(Error);
     expect(quiet).toEqual([]);
