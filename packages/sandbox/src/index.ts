@@ -1,6 +1,22 @@
 export { startSandbox, TOKEN_PATH, DISCOVERY_PATH } from './server.js';
 export type { Sandbox, SandboxOptions, SandboxCustomer, SandboxTenant, SandboxStats } from './options.js';
-export type { FaultRule, FaultMatch, FaultPath, RateLimit } from './faults/types.js';
+export type {
+  FaultRule,
+  FaultMatch,
+  FaultPath,
+  FaultStatus,
+  FaultOutcome,
+  BodyEncoding,
+  HugeBody,
+  CompressionBomb,
+  CorruptBody,
+  TruncateBody,
+  TotalCountLie,
+  RateLimit,
+} from './faults/types.js';
+export type { Churn } from './data/churn.js';
+export { MAX_CHURN_OPERATIONS } from './data/churn.js';
+export type { TenantSnapshot, ChurnChanges } from './data/tenant-snapshot.js';
 export type { CertificateCredential } from './auth/clients.js';
 export { USERS_READ_SCOPE } from './auth/clients.js';
 export type { SandboxUser } from './data/users.js';

@@ -1,6 +1,8 @@
 // The public shape of a sandbox: what startSandbox() takes and what it returns.
 import type { CertificateCredential } from './auth/clients.js';
+import type { Churn } from './data/churn.js';
 import type { CustomerLayout } from './data/tenancy.js';
+import type { TenantSnapshot } from './data/tenant-snapshot.js';
 import type { SandboxUser } from './data/users.js';
 import type { FaultRule, RateLimit } from './faults/types.js';
 import type { RecordedRequest } from './recorder.js';
@@ -81,7 +83,17 @@ export interface Sandbox {
   requests(): RecordedRequest[];
   clearRequests(): void;
   resetStats(): void;
-  /** The user at an index, as served (status as an array), to compute expectations without HTTP. */
+  /**
+   * The user at an index of the tenant as it started (status as an array), to compute
+   * expectations without HTTP. Churn does not change what an index means here: ask
+   * tenantSnapshot() for the tenant as it is now.
+   */
   userAt(customerIdx: number, tenantIdx: number, index: number): SandboxUser;
+  /** The tenant as it is now (customer 0, tenant 0 by default): its IDs in order, its size, what churn changed. */
+  tenantSnapshot(customerIdx?: number, tenantIdx?: number): TenantSnapshot;
+  /** Applies a churn step to a tenant now, as a `churn` rule would; returns the snapshot after it. */
+  applyChurn(customerIdx: number, tenantIdx: number, step: Churn): TenantSnapshot;
+  /** Undoes all churn of one tenant (of every tenant when no index is given). Inserted IDs are never handed out again. */
+  resetChurn(customerIdx?: number, tenantIdx?: number): void;
   close(): Promise<void>;
 }

@@ -8,23 +8,45 @@ import { JtiCache } from './auth/client-assertion.js';
 import { createDemoClients, type RegisteredClient } from './auth/clients.js';
 import { handleTokenRequest } from './auth/token-endpoint.js';
 import { TokenStore } from './auth/token-store.js';
-import { buildCustomers, defaultLayout, type TenantModel } from './data/tenancy.js';
+import { ChurnedTenants } from './data/churned-tenants.js';
+import { buildCustomers, defaultLayout, type CustomerModel, type TenantModel } from './data/tenancy.js';
 import { userAt } from './data/users.js';
 import { MAX_PAGE_SIZE } from './api/parameters.js';
 import { checkRateLimit, TokenBucket } from './faults/rate-limit.js';
+import { checkChurn } from './faults/rule-checks.js';
 import { FaultRules } from './faults/rules.js';
 import { faultReply } from './faults/fault-reply.js';
-import type { RateLimit } from './faults/types.js';
+import { sendReplacementBody } from './faults/body-faults.js';
+import { BombFactory } from './faults/compression-bomb.js';
+import type { Churn, FaultDecision, RateLimit } from './faults/types.js';
 import { discoveryReply } from './http/discovery.js';
 import { BodyTooLargeError, end, isJsonContentType, jsonError, readBody, requestIdOf, type Reply } from './http/io.js';
 import { route, TOKEN_PATH } from './http/routes.js';
-import { sendReply } from './http/send.js';
+import { sendReply, type SendFaults } from './http/send.js';
 import type { Sandbox, SandboxOptions } from './options.js';
 import { RequestRecorder, type RecordedRequest } from './recorder.js';
 import { StatsCounter } from './stats.js';
 import { Timers } from './timers.js';
 
 export { TOKEN_PATH, DISCOVERY_PATH } from './http/routes.js';
+
+/** The tenant a users path names, as the endpoint will find it (IDs are case-insensitive). */
+function tenantOfPath(customers: readonly CustomerModel[], customerId: string, tenantId: string): TenantModel | undefined {
+  try {
+    const c = decodeURIComponent(customerId).toLowerCase();
+    const t = decodeURIComponent(tenantId).toLowerCase();
+    return customers.find((customer) => customer.customerId === c)?.tenants.find((tenant) => tenant.tenantId === t);
+  } catch {
+    return undefined;
+  }
+}
+
+function sendFaultsOf(decision: FaultDecision): SendFaults {
+  const faults: SendFaults = {};
+  if (decision.corruptBody !== undefined) faults.corruptBody = decision.corruptBody;
+  if (decision.truncateAfter !== undefined) faults.truncateAfter = decision.truncateAfter;
+  return faults;
+}
 
 function positiveInteger(name: string, value: number | undefined, fallback: number, min = 1, max = Number.MAX_SAFE_INTEGER): number {
   if (value === undefined) return fallback;
@@ -51,12 +73,14 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   );
   const store = new TokenStore();
   const jtis = new JtiCache();
-  const faults = new FaultRules();
+  const faults = new FaultRules(seed);
   faults.set(options.faults ?? []);
   let bucket: TokenBucket | undefined = options.rateLimit ? new TokenBucket(options.rateLimit, now()) : undefined;
   const stats = new StatsCounter();
   const recorder = new RequestRecorder();
   const timers = new Timers(options.sleep);
+  const churned = new ChurnedTenants();
+  const bombs = new BombFactory();
   let closed = false;
 
   // Filled in once the port is known.
@@ -69,11 +93,13 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     return tenant;
   };
 
-  async function send(res: ServerResponse, requestId: string, reply: Reply, slowBodyMs: number, entry?: RecordedRequest): Promise<void> {
+  async function send(res: ServerResponse, requestId: string, reply: Reply, slowBodyMs: number, entry?: RecordedRequest, sendFaults?: SendFaults): Promise<void> {
     stats.status(reply.status);
     if (entry) entry.status = reply.status;
-    await sendReply(res, reply, { 'x-request-id': requestId }, slowBodyMs, timers, () => closed);
+    await sendReply(res, reply, { 'x-request-id': requestId }, slowBodyMs, timers, () => closed, sendFaults);
   }
+
+  const churnTenant = (tenant: TenantModel, step: Churn): number => churned.apply(tenant, step);
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const requestId = requestIdOf(req, randomUUID);
@@ -104,16 +130,18 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     }
 
     const pageIndexRaw = url.searchParams.get('pageIndex');
+    const pageIndex = pageIndexRaw !== null && /^\d+$/.test(pageIndexRaw) ? Number(pageIndexRaw) : undefined;
     const decision = faults.decide({
       path: target.kind,
-      ...(target.kind === 'users'
-        ? { pageIndex: pageIndexRaw !== null && /^\d+$/.test(pageIndexRaw) ? Number(pageIndexRaw) : 1, customerId: target.customerId, tenantId: target.tenantId }
-        : {}),
+      ...(target.kind === 'users' ? { pageIndex: pageIndex ?? 1, customerId: target.customerId, tenantId: target.tenantId } : {}),
     });
     if (decision.fired) {
       stats.fault();
       entry.faulted = true;
     }
+    const tenant = target.kind === 'users' ? tenantOfPath(customers, target.customerId, target.tenantId) : undefined;
+    // The tenant changes as the request arrives, so this request already sees the change.
+    if (tenant) for (const step of decision.churn) churnTenant(tenant, step);
     if (decision.expireTokens) store.expireAll(now());
     await timers.sleep(decision.latencyMs);
     if (closed) return;
@@ -121,8 +149,30 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       req.socket.destroy();
       return;
     }
+    const sendFaults = sendFaultsOf(decision);
     if (decision.status !== undefined) {
-      await send(res, requestId, faultReply(decision), decision.slowBodyMs, entry);
+      await send(res, requestId, faultReply(decision), decision.slowBodyMs, entry, sendFaults);
+      return;
+    }
+    if (decision.replaceBody) {
+      stats.status(200);
+      entry.status = 200;
+      const bodyTenant = tenant ?? customers[0]?.tenants[0] ?? buildCustomers(seed, [{ name: 'Sandbox', inScope: false, tenants: [{ users: 0 }] }])[0]?.tenants[0];
+      if (!bodyTenant) throw new Error('unreachable: a layout of one tenant has a tenant');
+      const size = Number(url.searchParams.get('pageSize'));
+      const shape = {
+        pageIndex: decision.page.ignorePageIndex ? 1 : (pageIndex ?? 1),
+        pageSize: Number.isInteger(size) && size >= 1 && size <= MAX_PAGE_SIZE ? size : defaultPageSize,
+        totalCount: churned.membership(bodyTenant).size,
+      };
+      await sendReplacementBody(res, decision.replaceBody, {
+        bombs,
+        tenant: bodyTenant,
+        shape,
+        headers: { 'x-request-id': requestId },
+        isClosed: () => closed,
+        ...(decision.truncateAfter === undefined ? {} : { truncateAfter: decision.truncateAfter }),
+      });
       return;
     }
     if (bucket && (bucket.limit.path ?? 'users') === target.kind) {
@@ -132,7 +182,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
         entry.faulted = true;
         const reply = jsonError(429, 'too_many_requests', 'rate limit exceeded');
         reply.headers = { 'retry-after': String(verdict.retryAfterSeconds) };
-        await send(res, requestId, reply, 0, entry);
+        await send(res, requestId, reply, 0, entry, sendFaults);
         return;
       }
     }
@@ -153,10 +203,11 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
               body,
               isJson: isJsonContentType(req),
               statusAsInteger: decision.statusAsInteger,
+              lies: decision.page,
             },
-            { customers, store, now, defaultPageSize, maxUserIds, maxServedPageSize },
+            { customers, store, now, defaultPageSize, maxUserIds, maxServedPageSize, membership: (t) => churned.membership(t) },
           );
-    await send(res, requestId, reply, decision.slowBodyMs, entry);
+    await send(res, requestId, reply, decision.slowBodyMs, entry, sendFaults);
   }
 
   const server = createServer({ keepAliveTimeout: 5000 }, (req, res) => {
@@ -212,10 +263,21 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     stats: () => stats.snapshot(),
     resetStats: () => stats.reset(),
     userAt: (customerIdx, tenantIdx, index) => userAt(tenantAt(customerIdx, tenantIdx), index),
+    tenantSnapshot: (customerIdx = 0, tenantIdx = 0) => churned.snapshot(tenantAt(customerIdx, tenantIdx)),
+    applyChurn(customerIdx, tenantIdx, step) {
+      checkChurn(step, 'churn');
+      const tenant = tenantAt(customerIdx, tenantIdx);
+      churnTenant(tenant, step);
+      return churned.snapshot(tenant);
+    },
+    resetChurn(customerIdx?: number, tenantIdx?: number) {
+      churned.reset(customerIdx === undefined ? undefined : tenantAt(customerIdx, tenantIdx ?? 0));
+    },
     async close() {
       if (closed) return;
       closed = true;
       timers.cancelAll();
+      bombs.close();
       await new Promise<void>((resolve) => {
         server.close(() => resolve());
         server.closeAllConnections();

@@ -3,7 +3,10 @@
 // tenant (404, or 403 outside the app's scope), then paging and body (400).
 import { USERS_READ_SCOPE } from '../auth/clients.js';
 import type { TokenStore } from '../auth/token-store.js';
-import type { CustomerModel } from '../data/tenancy.js';
+import type { Membership } from '../data/membership.js';
+import type { CustomerModel, TenantModel } from '../data/tenancy.js';
+import { reportedTotalCount, servedSlice } from '../faults/page-lies.js';
+import type { PageLies } from '../faults/types.js';
 import { jsonError, type Reply } from '../http/io.js';
 import { checkPathId, ParameterError, parsePageQuery, parseUserIds } from './parameters.js';
 import { usersPage } from './users-page.js';
@@ -17,6 +20,8 @@ export interface UsersEndpointContext {
   defaultPageSize: number;
   maxUserIds: number;
   maxServedPageSize: number;
+  /** Who is in a tenant now (churn changes it between requests). */
+  membership: (tenant: TenantModel) => Membership;
 }
 
 export interface UsersRequest {
@@ -28,6 +33,8 @@ export interface UsersRequest {
   body: string;
   isJson: boolean;
   statusAsInteger: boolean;
+  /** Paging faults that fired on this request. */
+  lies?: PageLies;
 }
 
 const REALM = 'realm="AvePoint Graph API"';
@@ -72,9 +79,14 @@ export function handleUsersRequest(req: UsersRequest, ctx: UsersEndpointContext)
     if (!tenant) return jsonError(404, 'not_found', 'the customer has no tenant with this tenantId');
 
     const asked = parsePageQuery(req.query, ctx.defaultPageSize);
-    const query = { ...asked, pageSize: Math.min(asked.pageSize, ctx.maxServedPageSize) };
+    const lies = req.lies;
+    // A server that ignores pageSize echoes it; the honest cap (maxServedPageSize) reports what it serves.
+    const query = lies?.servePageSize !== undefined ? asked : { ...asked, pageSize: Math.min(asked.pageSize, ctx.maxServedPageSize) };
     const userIds = parseUserIds(req.body, req.isJson, ctx.maxUserIds);
-    return { status: 200, body: usersPage(tenant, query, userIds, req.statusAsInteger) };
+    const served = lies ? servedSlice(query, lies) : undefined;
+    const page = usersPage(tenant, query, userIds, req.statusAsInteger, { membership: ctx.membership(tenant), ...(served ? { served } : {}) });
+    if (lies?.totalCount === undefined) return { status: 200, body: page };
+    return { status: 200, body: { data: page.data, metadata: { ...page.metadata, totalCount: reportedTotalCount(page.metadata.totalCount, lies) } } };
   } catch (error) {
     if (error instanceof ParameterError) return jsonError(400, 'invalid_parameter', error.message, { parameter: error.parameter });
     if (error instanceof URIError) return jsonError(400, 'invalid_parameter', 'the path is not valid percent-encoding');

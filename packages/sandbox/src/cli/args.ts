@@ -2,7 +2,9 @@
 // the mapping is testable without starting a process.
 import { parseArgs } from 'node:util';
 import type { SandboxOptions } from '../options.js';
-import type { FaultRule } from '../faults/types.js';
+import { checkFaultRule } from '../faults/rule-checks.js';
+import type { BodyEncoding, FaultRule } from '../faults/types.js';
+import { parseChurn, parseOutcomes, parseSize, parseTotalCount } from './fault-flags.js';
 
 export const USAGE = `Usage: avepoint-sandbox [options]
 
@@ -22,10 +24,27 @@ Faults (users endpoint):
   --retry-after V          Retry-After for injected 429/503 (default 1)
   --rate-limit C/R         token bucket: capacity C, refilled at R per second (429 when empty)
   --fail-every N           answer every Nth request with --fail-status
-  --fail-status S          500, 503 or 504 (default 503)
+  --fail-status S          500, 502, 503 or 504 (default 503)
+  --fail-random P          answer a request with probability P (0-1, seeded by --seed) with one of --fail-statuses
+  --fail-statuses LIST     what --fail-random picks from: 429,500,502,503,504,reset (default 500,502,503,504)
   --reset-every N          destroy the connection of every Nth request
   --slow-body MS           send each body in pieces over MS milliseconds
   --status-as-integer      send status as a bare integer (the documented inconsistency)
+  --churn SPEC             change the tenant before each request: key=value pairs of inserts, deletes,
+                           moves (counts, or fractions with scale=fractionOfTenant), requests=N (stop
+                           after N requests), every=N, tenant=ID, at=random|start|end;
+                           e.g. --churn inserts=2,deletes=1,moves=1,requests=40
+  --huge-body SIZE         answer 200 with a SIZE-byte JSON body (e.g. 512M, 1G) or 'endless'
+  --huge-body-chunked      send --huge-body without content-length
+  --compression-bomb SIZE  answer 200 with a small body that decompresses to SIZE (e.g. 1G)
+  --bomb-encoding E        gzip (default), deflate or br
+  --bomb-layers N          2: compress twice, content-encoding 'gzip, gzip' (a gzip bomb of a few KB)
+  --corrupt-body E         send each body compressed with E (gzip, deflate, br) and corrupt
+  --truncate-body N        announce the whole body, send its first N bytes (or 'half'), close
+  --total-count V          lie in metadata.totalCount: a JSON value (1e11, -1, 1.5, '"12"', null),
+                           +N (the real count plus N) or +N/request (a count that grows)
+  --serve-page-size N      serve N users per page whatever pageSize asks (metadata echoes the request)
+  --ignore-page-index      serve page 1 whatever pageIndex asks (metadata echoes the request)
   --faults FILE            more fault rules: a JSON array of FaultRule (see the README)
   --json                   print the connection details as one JSON line
   -h, --help               show this help`;
@@ -65,6 +84,19 @@ export function parseCli(argv: readonly string[]): CliConfig {
       'rate-limit': { type: 'string' },
       'fail-every': { type: 'string' },
       'fail-status': { type: 'string' },
+      'fail-random': { type: 'string' },
+      'fail-statuses': { type: 'string' },
+      churn: { type: 'string' },
+      'huge-body': { type: 'string' },
+      'huge-body-chunked': { type: 'boolean' },
+      'compression-bomb': { type: 'string' },
+      'bomb-encoding': { type: 'string' },
+      'bomb-layers': { type: 'string' },
+      'corrupt-body': { type: 'string' },
+      'truncate-body': { type: 'string' },
+      'total-count': { type: 'string' },
+      'serve-page-size': { type: 'string' },
+      'ignore-page-index': { type: 'boolean' },
       'reset-every': { type: 'string' },
       'slow-body': { type: 'string' },
       'status-as-integer': { type: 'boolean' },
@@ -96,7 +128,7 @@ export function parseCli(argv: readonly string[]): CliConfig {
   const failEvery = integer('fail-every', values['fail-every'], 1);
   if (failEvery) {
     const status = Number(values['fail-status'] ?? '503');
-    if (status !== 500 && status !== 503 && status !== 504) throw new Error('--fail-status must be 500, 503 or 504');
+    if (status !== 500 && status !== 502 && status !== 503 && status !== 504) throw new Error('--fail-status must be 500, 502, 503 or 504');
     faults.push({ match: { path: 'users', nth: failEvery }, status, ...(status === 503 ? { retryAfter } : {}) });
   }
   const resetEvery = integer('reset-every', values['reset-every'], 1);
@@ -104,6 +136,7 @@ export function parseCli(argv: readonly string[]): CliConfig {
   const slowBody = integer('slow-body', values['slow-body'], 0);
   if (slowBody) faults.push({ match: { path: 'users' }, slowBodyMs: slowBody });
   if (values['status-as-integer']) faults.push({ match: { path: 'users' }, statusAsInteger: true });
+  faults.push(...newFaultRules(values));
   if (faults.length > 0) options.faults = faults;
 
   if (values['rate-limit'] !== undefined) {
@@ -114,6 +147,64 @@ export function parseCli(argv: readonly string[]): CliConfig {
   const config: CliConfig = { options, json: values.json === true, help: values.help === true };
   if (values.faults !== undefined) config.faultsFile = values.faults;
   return config;
+}
+
+type FlagValues = Record<string, string | boolean | undefined>;
+const text = (values: FlagValues, flag: string): string | undefined => {
+  const value = values[flag];
+  return typeof value === 'string' ? value : undefined;
+};
+
+function encodingOf(flag: string, raw: string | undefined): BodyEncoding | undefined {
+  if (raw === undefined) return undefined;
+  if (raw !== 'gzip' && raw !== 'deflate' && raw !== 'br') throw new Error(`--${flag} must be gzip, deflate or br`);
+  return raw;
+}
+
+/** The rules of the flags for churn, random failures, body faults and paging lies; each checked here, naming its flag. */
+function newFaultRules(values: FlagValues): FaultRule[] {
+  const rules: Array<[string, FaultRule]> = [];
+  const churn = text(values, 'churn');
+  if (churn !== undefined) rules.push(['churn', parseChurn(churn)]);
+  const random = text(values, 'fail-random');
+  if (random !== undefined) {
+    const probability = Number(random);
+    if (!/^\d*\.?\d+$/.test(random) || !(probability > 0 && probability <= 1)) throw new Error('--fail-random must be a probability above 0 and at most 1, e.g. 0.3');
+    const oneOf = parseOutcomes('fail-statuses', text(values, 'fail-statuses') ?? '500,502,503,504');
+    const retryAfter = text(values, 'retry-after');
+    rules.push(['fail-random', { match: { path: 'users', probability }, oneOf, ...(retryAfter === undefined ? {} : { retryAfter }) }]);
+  } else if (values['fail-statuses'] !== undefined) throw new Error('--fail-statuses needs --fail-random');
+  const huge = text(values, 'huge-body');
+  if (huge !== undefined) {
+    rules.push(['huge-body', { match: { path: 'users' }, hugeBody: { bytes: huge === 'endless' ? 'endless' : parseSize('huge-body', huge), contentLength: values['huge-body-chunked'] !== true } }]);
+  } else if (values['huge-body-chunked']) throw new Error('--huge-body-chunked needs --huge-body');
+  const bomb = text(values, 'compression-bomb');
+  const bombEncoding = encodingOf('bomb-encoding', text(values, 'bomb-encoding'));
+  const layers = text(values, 'bomb-layers');
+  if (bomb !== undefined) {
+    if (layers !== undefined && layers !== '1' && layers !== '2') throw new Error('--bomb-layers must be 1 or 2');
+    rules.push(['compression-bomb', { match: { path: 'users' }, compressionBomb: { decompressedBytes: parseSize('compression-bomb', bomb), ...(bombEncoding ? { encoding: bombEncoding } : {}), ...(layers === '2' ? { layers: 2 } : {}) } }]);
+  } else if (bombEncoding !== undefined || layers !== undefined) throw new Error('--bomb-encoding and --bomb-layers need --compression-bomb');
+  const corrupt = encodingOf('corrupt-body', text(values, 'corrupt-body'));
+  if (corrupt !== undefined) rules.push(['corrupt-body', { match: { path: 'users' }, corruptBody: { encoding: corrupt } }]);
+  const truncate = text(values, 'truncate-body');
+  if (truncate !== undefined) {
+    if (truncate !== 'half' && !/^\d+$/.test(truncate)) throw new Error("--truncate-body must be a number of bytes or 'half'");
+    rules.push(['truncate-body', { match: { path: 'users' }, truncateBody: truncate === 'half' ? {} : { afterBytes: Number(truncate) } }]);
+  }
+  const total = text(values, 'total-count');
+  if (total !== undefined) rules.push(['total-count', { match: { path: 'users' }, totalCount: parseTotalCount(total) }]);
+  const servePageSize = text(values, 'serve-page-size');
+  if (servePageSize !== undefined) rules.push(['serve-page-size', { match: { path: 'users' }, servePageSize: integer('serve-page-size', servePageSize, 1) ?? 1 }]);
+  if (values['ignore-page-index']) rules.push(['ignore-page-index', { match: { path: 'users' }, ignorePageIndex: true }]);
+  for (const [flag, rule] of rules) {
+    try {
+      checkFaultRule(rule, 0);
+    } catch (error) {
+      throw new Error(`--${flag}: ${(error as Error).message.replace(/^faults\[0\]\./, '')}`);
+    }
+  }
+  return rules.map(([, rule]) => rule);
 }
 
 /** The rules of a --faults file: a JSON array; each rule is checked when the sandbox starts. */

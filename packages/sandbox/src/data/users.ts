@@ -84,6 +84,15 @@ export function userAt(tenant: TenantModel, index: number): SandboxUser {
   if (!Number.isInteger(index) || index < 0 || index >= tenant.users) {
     throw new RangeError(`user index must be an integer from 0 to ${tenant.users - 1}`);
   }
+  return deriveUser(tenant, index);
+}
+
+/**
+ * The user with a serial number, unchecked. Serials below `tenant.users` are the tenant's own
+ * users; churn issues the serials above them to inserted users, so an inserted user is derived
+ * exactly like the others and its ID (which encodes the serial) was never anyone else's.
+ */
+export function deriveUser(tenant: TenantModel, index: number): SandboxUser {
   const k = tenant.key;
   const nameSlot = ((index % NAME_COMBOS) * NAME_STRIDE + (k % NAME_COMBOS)) % NAME_COMBOS;
   const firstName = pick(FIRST_NAMES, nameSlot % FIRST_NAMES.length);

@@ -6,6 +6,7 @@ import type { FaultDecision } from './types.js';
 const DEFAULT_BODIES: Record<number, { error: string; message: string }> = {
   429: { error: 'too_many_requests', message: 'rate limit exceeded (sandbox fault)' },
   500: { error: 'internal_error', message: 'an unexpected error occurred (sandbox fault)' },
+  502: { error: 'bad_gateway', message: 'the gateway received an invalid response from upstream (sandbox fault)' },
   503: { error: 'service_unavailable', message: 'the service is unavailable (sandbox fault)' },
   504: { error: 'gateway_timeout', message: 'the upstream service timed out (sandbox fault)' },
 };

@@ -1,7 +1,19 @@
 // Faults the sandbox injects on demand, so that clients can prove their retry, refresh and
 // tolerance logic against real HTTP.
+import type { Churn } from '../data/churn.js';
+
+export type { Churn };
 
 export type FaultPath = 'token' | 'users';
+
+/** The statuses a rule can answer with. 502 and 504 come from gateways, not from the service. */
+export type FaultStatus = 429 | 500 | 502 | 503 | 504;
+
+/** What a `oneOf` rule may pick: a status, or a connection reset. */
+export type FaultOutcome = FaultStatus | 'reset';
+
+/** Content codings the body faults can use. */
+export type BodyEncoding = 'gzip' | 'deflate' | 'br';
 
 export interface FaultMatch {
   /** Which endpoint: `token` is /connect/token, `users` the users batch endpoint. Any when absent. */
@@ -15,14 +27,61 @@ export interface FaultMatch {
   nth?: number;
   /** Fire only on the first N requests that match the above (and `nth`, when both are set). */
   first?: number;
+  /**
+   * Fire on a request that passed the above with this probability (0 < p <= 1). The draws come
+   * from a PRNG seeded by the sandbox's `seed` (or the rule's `seed`) and the rule's count, so
+   * the same requests in the same order meet the same faults; `setFaults` starts them over.
+   */
+  probability?: number;
 }
+
+/** A 200 whose body is huge or never ends: `{"data":[...users...` streamed, never built in memory. */
+export interface HugeBody {
+  /** Body size in bytes (at least 1024; exact, padded with JSON whitespace), or `endless`: until the client hangs up. */
+  bytes: number | 'endless';
+  /** Send `content-length` (default true). An endless body then announces 2^53 - 1 bytes. Without it the body is chunked. */
+  contentLength?: boolean;
+}
+
+/** A 200 whose small compressed body decompresses to a huge JSON document (mostly whitespace). */
+export interface CompressionBomb {
+  /** `content-encoding` (default gzip). gzip and deflate cannot beat ~1030:1; br reaches ~600,000:1. */
+  encoding?: BodyEncoding;
+  /** Decompressed size in bytes (default 1 GiB; 1 KiB to 16 GiB). */
+  decompressedBytes?: number;
+  /** 2: compressed twice and sent as `content-encoding: gzip, gzip` (what fetch decodes): a gzip bomb of a few KB. Default 1. */
+  layers?: 1 | 2;
+}
+
+/** The response's body compressed, then broken: the client's decoder fails part way (Z_DATA_ERROR for gzip/deflate). */
+export interface CorruptBody {
+  /** `content-encoding` (default gzip). */
+  encoding?: BodyEncoding;
+}
+
+/** The response's headers announce the whole body (`content-length`), then only part of it is sent and the socket closes. */
+export interface TruncateBody {
+  /** Bytes of the body sent before the socket closes (default half of it; 64 KiB of a streamed body of unknown size). */
+  afterBytes?: number;
+}
+
+/**
+ * A lie in `metadata.totalCount` of a 200 page (`data` stays real): a literal value, sent as is
+ * (1e11, -1, 1.5, "12", 2 ** 53 + 2, null), or the real count shifted: `add`, plus
+ * `addPerRequest` times the number of times the rule fired before (a count that grows).
+ */
+export type TotalCountLie = number | string | null | { add?: number; addPerRequest?: number };
 
 export interface FaultRule {
   match?: FaultMatch;
   /** Delay before the response (or the reset) starts. */
   latencyMs?: number;
   /** Answer with this status instead of the real response. */
-  status?: 429 | 500 | 503 | 504;
+  status?: FaultStatus;
+  /** Answer with one of these, picked at random (seeded like `match.probability`); not with `status` or `reset`. */
+  oneOf?: FaultOutcome[];
+  /** Seed of this rule's draws (`match.probability`, `oneOf`); the sandbox's `seed` by default. */
+  seed?: number;
   /** `Retry-After` for `status`: seconds (`"2"`) or an HTTP date. No header when absent. */
   retryAfter?: string;
   /** Body for `status` (a string is sent as text/plain, anything else as JSON). Defaults to a JSON error. */
@@ -35,6 +94,22 @@ export interface FaultRule {
   statusAsInteger?: true;
   /** Expire every access token issued so far before handling the request (the client must refresh). */
   expireTokens?: true;
+  /** (users) Change the request's tenant before serving it: insert, delete or move users. */
+  churn?: Churn;
+  /** (users) Answer 200 with a huge or endless body instead of the real response. */
+  hugeBody?: HugeBody;
+  /** (users) Answer 200 with a compression bomb instead of the real response. */
+  compressionBomb?: CompressionBomb;
+  /** Send the response's body compressed and corrupt. */
+  corruptBody?: CorruptBody;
+  /** Send only part of the response's body, then close the socket. */
+  truncateBody?: TruncateBody;
+  /** (users) Replace `metadata.totalCount` of a 200 page. */
+  totalCount?: TotalCountLie;
+  /** (users) Serve this many users per page (1 to 10000) whatever `pageSize` asks; offsets follow it, `metadata.pageSize` still echoes the request. */
+  servePageSize?: number;
+  /** (users) Serve page 1 whatever `pageIndex` asks; `metadata.pageIndex` still echoes the request. */
+  ignorePageIndex?: true;
 }
 
 /** A token bucket in front of the users endpoint: 429 with `Retry-After` once it is empty. */
@@ -47,15 +122,33 @@ export interface RateLimit {
   path?: FaultPath;
 }
 
+/** A body that replaces the real response. */
+export type BodyReplacement = { kind: 'huge'; bytes: number | 'endless'; contentLength: boolean } | { kind: 'bomb'; encoding: BodyEncoding; decompressedBytes: number; layers: 1 | 2 };
+
+/** How the rules that fired change a real 200 page. */
+export interface PageLies {
+  /** The value to send as `metadata.totalCount`: given outright, or the real count plus `add`. */
+  totalCount?: { value: unknown } | { add: number };
+  servePageSize?: number;
+  ignorePageIndex: boolean;
+}
+
 /** What the rules that fired on one request add up to. */
 export interface FaultDecision {
   fired: boolean;
   latencyMs: number;
   reset: boolean;
-  status?: FaultRule['status'];
+  status?: FaultStatus;
   retryAfter?: string;
   body?: unknown;
   slowBodyMs: number;
   statusAsInteger: boolean;
   expireTokens: boolean;
+  /** Churn steps to apply to the request's tenant, in rule order. */
+  churn: Churn[];
+  replaceBody?: BodyReplacement;
+  corruptBody?: BodyEncoding;
+  /** Bytes of the body to send before closing the socket; `half` of a body of known size. */
+  truncateAfter?: number | 'half';
+  page: PageLies;
 }

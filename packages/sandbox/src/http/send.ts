@@ -1,25 +1,43 @@
 // Writes a reply, at once or as a slow body: headers first, then the payload in ten pieces
 // spread over `slowBodyMs`, stopping quietly if the sandbox closes or the client goes away.
+// The body faults that change how a real reply travels (compressed and corrupt, truncated)
+// happen here too, so they apply to any reply, the real one or an injected status.
 import type { ServerResponse } from 'node:http';
+import { corruptEncoded } from '../faults/corrupt-body.js';
+import type { BodyEncoding } from '../faults/types.js';
 import type { Timers } from '../timers.js';
 import { end, serialize, type Reply } from './io.js';
+import { bufferSource, streamBody } from './stream.js';
 
 const SLOW_BODY_PIECES = 10;
 
-export async function sendReply(res: ServerResponse, reply: Reply, extraHeaders: Record<string, string>, slowBodyMs: number, timers: Timers, isClosed: () => boolean): Promise<void> {
-  const { headers, payload } = serialize(reply);
+export interface SendFaults {
+  corruptBody?: BodyEncoding;
+  /** Bytes of the body to send before the socket closes; `half` of it. */
+  truncateAfter?: number | 'half';
+}
+
+export async function sendReply(res: ServerResponse, reply: Reply, extraHeaders: Record<string, string>, slowBodyMs: number, timers: Timers, isClosed: () => boolean, faults: SendFaults = {}): Promise<void> {
+  const { headers, payload: plain } = serialize(reply);
   Object.assign(headers, extraHeaders);
-  if (slowBodyMs <= 0 || !payload || payload.length < 2) {
+  let payload = plain;
+  if (faults.corruptBody !== undefined) {
+    payload = corruptEncoded(plain ?? Buffer.alloc(0), faults.corruptBody);
+    headers['content-type'] ??= 'application/json; charset=utf-8';
+    headers['content-encoding'] = faults.corruptBody;
+  }
+  const truncateAfter = faults.truncateAfter === 'half' ? Math.floor((payload?.length ?? 0) / 2) : faults.truncateAfter;
+  const slow = slowBodyMs > 0 && payload !== undefined && payload.length >= 2;
+  if (!slow && truncateAfter === undefined) {
     end(res, reply.status, headers, payload);
     return;
   }
-  headers['content-length'] = String(payload.length);
+  const body = payload ?? Buffer.alloc(0);
+  headers['content-length'] = String(body.length);
   res.writeHead(reply.status, headers);
-  const size = Math.ceil(payload.length / SLOW_BODY_PIECES);
-  for (let offset = 0; offset < payload.length; offset += size) {
-    if (isClosed() || res.destroyed) return;
-    res.write(payload.subarray(offset, offset + size));
-    await timers.sleep(slowBodyMs / SLOW_BODY_PIECES);
-  }
-  if (!isClosed() && !res.destroyed) res.end();
+  await streamBody(
+    res,
+    slow ? bufferSource(body, Math.ceil(body.length / SLOW_BODY_PIECES)) : bufferSource(body),
+    { isClosed, ...(truncateAfter === undefined ? {} : { truncateAfter }), ...(slow ? { pause: () => timers.sleep(slowBodyMs / SLOW_BODY_PIECES) } : {}) },
+  );
 }
