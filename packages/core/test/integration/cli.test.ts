@@ -119,4 +119,38 @@ describe('avepoint-users', () => {
     expect((await run(['--help'])).stdout).toContain('Usage:');
     expect((await run(['--version'])).stdout).toMatch(/^\d+\.\d+\.\d+/);
   });
+
+  it('a failed export says where to resume, and --resume-from continues it: every user once across both runs', async () => {
+    // A maintenance window longer than the client waits: page 4 fails for good.
+    sb.setFaults([{ match: { path: 'users', pageIndex: 4 }, status: 503, retryAfter: '3600' }]);
+    let failed;
+    try {
+      failed = await run(['--format', 'ndjson', '--page-size', '50', '--concurrency', '2']);
+    } finally {
+      sb.setFaults([]);
+    }
+    expect(failed.code).toBe(1);
+    expect(failed.stderr).toMatch(/--resume-from 4\b/);
+    const rest = await run(['--format', 'ndjson', '--page-size', '50', '--resume-from', '4']);
+    expect(rest.code).toBe(0);
+    const ids = [...failed.stdout.trimEnd().split('\n'), ...rest.stdout.trimEnd().split('\n')].map((line) => (JSON.parse(line) as { id: string }).id);
+    expect(ids).toEqual(Array.from({ length: 321 }, (_, i) => sb.userAt(0, 0, i).id));
+  });
+
+  it('reports a tenant that kept changing on stderr, and --strict makes it exit 1', async () => {
+    sb.setFaults([{ match: { path: 'users' }, churn: { inserts: 1 } }]);
+    try {
+      const lenient = await run(['--format', 'ndjson', '--page-size', '50']);
+      expect(lenient.code).toBe(0);
+      expect(lenient.stderr).toMatch(/warning: the tenant kept changing while it was read \(3 passes/);
+      const lines = lenient.stdout.trimEnd().split('\n');
+      expect(new Set(lines.map((l) => (JSON.parse(l) as { id: string }).id)).size).toBe(lines.length);
+      const strict = await run(['--format', 'ndjson', '--page-size', '50', '--strict']);
+      expect(strict.code).toBe(1);
+      expect(strict.stderr).toMatch(/INCONSISTENT_LISTING/);
+    } finally {
+      sb.setFaults([]);
+      sb.resetChurn();
+    }
+  });
 });
