@@ -5,8 +5,10 @@ import type { TokenProvider } from './token-cache.js';
 
 export function withAuth(options: { tokens: TokenProvider; apiOrigin: string }): SendMiddleware {
   const { tokens, apiOrigin } = options;
+  // A prefix test rather than new URL() per request: the URLs come from the client itself.
+  const apiPrefix = `${apiOrigin}/`;
   return (next) => async (request) => {
-    if (new URL(request.url).origin !== apiOrigin) return next(withHeader(request, 'authorization', undefined));
+    if (!request.url.startsWith(apiPrefix)) return next(withHeader(request, 'authorization', undefined));
     // No redirects: following one would hand the token to whatever host it names.
     const base = { ...request, redirect: 'manual' as const };
     const send = (token: string) => next(withHeader(base, 'authorization', `Bearer ${token}`));
