@@ -1,5 +1,6 @@
-// Benchmark: 1,000 input items with one user ID each, through this node and through n8n's own
-// HTTP Request node (same sandbox, same credential), in a real n8n. Prints figures; asserts nothing.
+// Benchmark: 1,000 input items with one user ID each, through the AvePoint Graph node and through
+// n8n's own HTTP Request node (same sandbox, same credential), in a real n8n. Prints figures;
+// asserts nothing.
 import { startSandbox } from '@avepoint-graph-kit/sandbox';
 
 import { N8nInstance, nodeItems } from './lib/n8n-harness.mjs';

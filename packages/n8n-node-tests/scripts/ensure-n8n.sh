@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs (once per machine) Node 24 and n8n into a cache folder outside any clone, then prints
 # the folder. n8n 2.x wants Node >= 24 and takes ~8 minutes to install here, so it is never a
-# workspace dependency; see ../shared/recipes/real-n8n.md for why each flag is there.
+# workspace dependency; see ../docs/real-n8n.md for why each flag is there.
 set -euo pipefail
 N8N_VERSION="${N8N_VERSION:-2.40.7}"
 NODE_MAJOR="${N8N_NODE_MAJOR:-24}"

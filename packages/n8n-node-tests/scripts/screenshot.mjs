@@ -6,9 +6,9 @@ import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 
 import { DEMO_WORKFLOW_ID, OWNER, startDemo } from './lib/demo-env.mjs';
-import { PACKAGE_ROOT } from './lib/n8n-harness.mjs';
+import { TESTS_ROOT } from './lib/n8n-harness.mjs';
 
-const out = join(PACKAGE_ROOT, 'docs');
+const out = join(TESTS_ROOT, 'docs');
 mkdirSync(out, { recursive: true });
 const step = (text) => console.log(`[screenshot] ${text}`);
 

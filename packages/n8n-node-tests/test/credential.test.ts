@@ -3,9 +3,9 @@ import { createHash, generateKeyPairSync, verify } from 'node:crypto';
 import type { IHttpRequestHelper, IHttpRequestOptions, IN8nHttpFullResponse } from 'n8n-workflow';
 import { describe, expect, it } from 'vitest';
 
-import { AvePointGraphApi } from '../credentials/AvePointGraphApi.credentials';
-import { endpointsFromCredentials } from '../lib/endpoints';
-import { requestAccessToken } from '../lib/token';
+import { AvePointGraphApi } from 'n8n-nodes-avepoint-graph/dist/credentials/AvePointGraphApi.credentials';
+import { endpointsFromCredentials } from 'n8n-nodes-avepoint-graph/dist/nodes/AvePointGraph/shared/endpoints';
+import { requestAccessToken } from 'n8n-nodes-avepoint-graph/dist/nodes/AvePointGraph/shared/token';
 import { SANDBOX_CREDENTIALS } from './helpers/fakeContext';
 
 const SECRET = 'not-a-real-secret';

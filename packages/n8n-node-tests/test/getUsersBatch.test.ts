@@ -1,7 +1,7 @@
 import { NodeApiError, NodeOperationError, type INodeExecutionData } from 'n8n-workflow';
 import { describe, expect, it } from 'vitest';
 
-import { AvePointGraph } from '../nodes/AvePointGraph/AvePointGraph.node';
+import { AvePointGraph } from 'n8n-nodes-avepoint-graph/dist/nodes/AvePointGraph/AvePointGraph.node';
 import { fakeContext, NODE, type FakeContextOptions } from './helpers/fakeContext';
 import {
 	CUSTOMER,

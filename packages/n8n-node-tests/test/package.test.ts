@@ -3,11 +3,12 @@ import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
-import { dirname, join, relative } from 'node:path';
+import { dirname, join, relative, resolve } from 'node:path';
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-import { PACKAGE_ROOT, packAndUnpack } from './helpers/packTarball';
+import { NODE_PACKAGE_ROOT, TESTS_ROOT } from '../scripts/lib/n8n-harness.mjs';
+import { packAndUnpack } from './helpers/packTarball';
 
 // n8n's scanner, in a Node process of its own as n8n runs it; analyzePackage() works offline on a folder.
 interface ScanResult {
@@ -18,7 +19,7 @@ interface ScanResult {
 function scan(dir: string, mode: 'dist' | 'source'): ScanResult {
 	// Without vitest's NODE_ENV=test, under which eslint-plugin-n8n-nodes-base checks file names of its own fixtures.
 	const { NODE_ENV: _testMode, ...env } = process.env;
-	const child = spawnSync(process.execPath, [join(PACKAGE_ROOT, 'scripts/scan-package.mjs'), dir, mode], { encoding: 'utf8', env });
+	const child = spawnSync(process.execPath, [join(TESTS_ROOT, 'scripts/scan-package.mjs'), dir, mode], { encoding: 'utf8', env });
 	const result = JSON.parse(child.stdout.trim().split('\n').pop()!) as ScanResult;
 	expect(child.status).toBe(result.passed ? 0 : 1);
 	return result;
@@ -63,14 +64,14 @@ describe('the packed tarball', () => {
 	}, 120_000);
 
 	it('the sources pass the scanner too (what n8n lints from the provenance-attested repository)', () => {
-		const result = scan(PACKAGE_ROOT, 'source');
+		const result = scan(NODE_PACKAGE_ROOT, 'source');
 		expect(result.details ?? result.message ?? '').toBe('');
 		expect(result.passed).toBe(true);
 	}, 120_000);
 
-	it('holds only dist, README and package.json, with no runtime dependencies', () => {
+	it('holds only dist, README, LICENSE and package.json, with no runtime dependencies', () => {
 		const files = walk(unpacked).map((f) => relative(unpacked, f));
-		expect(files.filter((f) => !f.startsWith('dist/') && f !== 'package.json' && f !== 'README.md')).toEqual([]);
+		expect(files.filter((f) => !f.startsWith('dist/') && !['package.json', 'README.md', 'LICENSE.md'].includes(f))).toEqual([]);
 		expect(manifest.dependencies).toBeUndefined();
 		expect(manifest.peerDependencies).toEqual({ 'n8n-workflow': '*' });
 		expect(manifest.keywords).toContain('n8n-community-node-package');
@@ -91,17 +92,22 @@ describe('the packed tarball', () => {
 		}
 	});
 
-	it('the compiled files require only n8n-workflow and node:crypto: the protocol is bundled in', () => {
-		for (const file of walk(join(unpacked, 'dist')).filter((f) => f.endsWith('.js'))) {
-			const required = [...readFileSync(file, 'utf8').matchAll(/require\(["']([^"']+)["']\)/g)].map((m) => m[1]);
+	it("the compiled files require only n8n-workflow, node:crypto and the package's own files: the protocol is compiled in", () => {
+		const dist = join(unpacked, 'dist');
+		const ownFile = (from: string, r: string) => {
+			const target = resolve(dirname(from), r);
+			return target.startsWith(`${dist}/`) && [target, `${target}.js`, join(target, 'index.js')].some((f) => existsSync(f));
+		};
+		for (const file of walk(dist).filter((f) => f.endsWith('.js'))) {
+			const required = [...readFileSync(file, 'utf8').matchAll(/require\(["']([^"']+)["']\)/g)].map((m) => m[1]!);
 			expect(new Set(required), relative(unpacked, file)).toEqual(
-				new Set(required.filter((r) => r === 'n8n-workflow' || r === 'node:crypto' || r === 'crypto')),
+				new Set(required.filter((r) => r === 'n8n-workflow' || r === 'node:crypto' || r === 'crypto' || (r.startsWith('.') && ownFile(file, r)))),
 			);
 		}
 	});
 
 	it('loads with require() the way n8n loads it, under the settled names', () => {
-		const requireFromPackage = createRequire(join(PACKAGE_ROOT, 'package.json'));
+		const requireFromPackage = createRequire(join(NODE_PACKAGE_ROOT, 'package.json'));
 		const { AvePointGraph } = requireFromPackage(join(unpacked, manifest.n8n.nodes[0]!)) as {
 			AvePointGraph: new () => { description: { name: string; usableAsTool?: boolean; credentials: Array<{ name: string }>; properties: Array<{ name: string }> } };
 		};

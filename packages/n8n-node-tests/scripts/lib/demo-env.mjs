@@ -1,11 +1,11 @@
-// The demo environment: the sandbox, and an n8n editor with this node loaded, the credential
+// The demo environment: the sandbox, and an n8n editor with the AvePoint Graph node loaded, the credential
 // pointing at the sandbox, demo workflows imported and an owner account ready to log in.
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 
 import { startSandbox } from '@avepoint-graph-kit/sandbox';
 
-import { N8nInstance, PACKAGE_ROOT, freePort } from './n8n-harness.mjs';
+import { N8nInstance, NODE_PACKAGE_ROOT, freePort } from './n8n-harness.mjs';
 import { sandboxCredentials, workflow } from './workflows.mjs';
 
 export const OWNER = { email: 'demo@avepoint-graph-kit.test', firstName: 'Demo', lastName: 'Owner', password: 'AvePoint-Demo-2026' };
@@ -23,7 +23,7 @@ async function portOr(preferred) {
 }
 
 export async function startDemo({ log = () => {} } = {}) {
-  if (!existsSync(join(PACKAGE_ROOT, 'dist/nodes/AvePointGraph/AvePointGraph.node.js'))) {
+  if (!existsSync(join(NODE_PACKAGE_ROOT, 'dist/nodes/AvePointGraph/AvePointGraph.node.js'))) {
     throw new Error('dist is missing: run `pnpm build` first (the root `pnpm demo` does it)');
   }
   const sandbox = await startSandbox({ port: await portOr(4010), users: 250 });

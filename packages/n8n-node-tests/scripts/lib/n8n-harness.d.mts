@@ -1,5 +1,6 @@
 // Types of n8n-harness.mjs for the TypeScript tests.
-export declare const PACKAGE_ROOT: string;
+export declare const TESTS_ROOT: string;
+export declare const NODE_PACKAGE_ROOT: string;
 export declare function ensureN8nRuntime(): { runtime: string; nodeBin: string; n8nBin: string };
 export declare function freePort(): Promise<number>;
 export interface RunItem {

@@ -1,19 +1,29 @@
-// A real n8n (the runtime cached by ensure-n8n.sh) with this package's dist loaded, driven from
-// Node: import credentials and workflows, `n8n execute` them, or run the editor. Used by the
+// A real n8n (the runtime cached by ensure-n8n.sh) with the node package's dist loaded, driven
+// from Node: import credentials and workflows, `n8n execute` them, or run the editor. Used by the
 // end-to-end tests, the benchmark and the demo. Every child is spawned asynchronously, so a
-// sandbox served from the same process keeps answering (see ../shared/recipes/real-n8n.md).
+// sandbox served from the same process keeps answering (see docs/real-n8n.md).
 import { execFileSync, spawn } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { createRequire } from 'node:module';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-export const PACKAGE_ROOT = join(dirname(fileURLToPath(import.meta.url)), '../..');
+/** This package: the harness, its scripts and docs. */
+export const TESTS_ROOT = join(dirname(fileURLToPath(import.meta.url)), '../..');
+
+/**
+ * The node package under test: the workspace's n8n-nodes-avepoint-graph, or another build of it
+ * (the standalone export) named by N8N_NODE_PACKAGE_DIR.
+ */
+export const NODE_PACKAGE_ROOT = process.env.N8N_NODE_PACKAGE_DIR
+  ? resolve(process.env.N8N_NODE_PACKAGE_DIR)
+  : dirname(createRequire(import.meta.url).resolve('n8n-nodes-avepoint-graph/package.json'));
 
 /** Installs n8n and Node 24 on first use (minutes), then reuses them. */
 export function ensureN8nRuntime() {
-  const runtime = execFileSync('bash', [join(PACKAGE_ROOT, 'scripts/ensure-n8n.sh')], {
+  const runtime = execFileSync('bash', [join(TESTS_ROOT, 'scripts/ensure-n8n.sh')], {
     encoding: 'utf8',
     stdio: ['ignore', 'pipe', 'inherit'],
   }).trim().split('\n').pop();
@@ -67,12 +77,12 @@ export function nodeItems(run, nodeName) {
 export class N8nInstance {
   /**
    * @param {{ port?: number, userFolder?: string, customExtensions?: string | null }} [options]
-   * customExtensions: the folder n8n loads custom nodes from (this package's dist by default);
+   * customExtensions: the folder n8n loads custom nodes from (the node package's dist by default);
    * null loads none, for a package installed into the user folder as the Community Nodes panel does.
    */
   static async create(options = {}) {
     const instance = new N8nInstance();
-    instance.customExtensions = options.customExtensions === undefined ? join(PACKAGE_ROOT, 'dist') : options.customExtensions;
+    instance.customExtensions = options.customExtensions === undefined ? join(NODE_PACKAGE_ROOT, 'dist') : options.customExtensions;
     instance.runtime = ensureN8nRuntime();
     instance.userFolder = options.userFolder ?? mkdtempSync(join(tmpdir(), 'n8n-avepoint-e2e-'));
     instance.port = options.port ?? (await freePort());

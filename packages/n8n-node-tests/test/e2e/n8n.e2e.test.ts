@@ -1,5 +1,6 @@
-// End to end: a real n8n 2.x (cached runtime) loads this package's dist, imports credentials and
-// workflows pointing at the sandbox, and `n8n execute` runs them. Outputs are checked item by item.
+// End to end: a real n8n 2.x (cached runtime) loads the node package's dist, imports credentials
+// and workflows pointing at the sandbox, and `n8n execute` runs them. Outputs are checked item by
+// item.
 import { startSandbox, type Sandbox } from '@avepoint-graph-kit/sandbox';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 

@@ -13,10 +13,10 @@ import {
 	withStatusLabels,
 	idKey,
 	type User,
-} from '@avepoint-graph-kit/core/protocol';
+} from '../core/protocol';
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
-import { endpointsFromCredentials } from '../../../lib/endpoints';
+import { endpointsFromCredentials } from '../shared/endpoints';
 import { toNodeError } from '../transport/nodeErrors';
 import { itemParameters } from './itemParameters';
 import { CREDENTIAL_TYPE, sendUsersBatchPage } from '../transport/usersBatchRequest';

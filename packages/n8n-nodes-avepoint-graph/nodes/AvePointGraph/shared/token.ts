@@ -8,7 +8,7 @@ import {
 	buildTokenForm,
 	parseTokenResponse,
 	type AppCredential,
-} from '@avepoint-graph-kit/core/protocol';
+} from '../core/protocol';
 import type { ICredentialDataDecryptedObject, IHttpRequestOptions, IN8nHttpFullResponse } from 'n8n-workflow';
 
 import { endpointsFromCredentials } from './endpoints';

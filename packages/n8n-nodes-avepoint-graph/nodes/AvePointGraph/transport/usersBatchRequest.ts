@@ -13,7 +13,7 @@ import {
 	type RetryPolicy,
 	type UsersPage,
 	type ValidUsersPageInput,
-} from '@avepoint-graph-kit/core/protocol';
+} from '../core/protocol';
 import { sleep, type IExecuteFunctions, type IN8nHttpFullResponse } from 'n8n-workflow';
 
 export const CREDENTIAL_TYPE = 'avePointGraphApi';
