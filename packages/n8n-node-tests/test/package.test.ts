@@ -1,5 +1,4 @@
 // The published package: what n8n verifies before it lists a community node for its Cloud.
-import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
@@ -7,23 +6,9 @@ import { dirname, join, relative, resolve } from 'node:path';
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-import { NODE_PACKAGE_ROOT, TESTS_ROOT } from '../scripts/lib/n8n-harness.mjs';
+import { NODE_PACKAGE_ROOT } from '../scripts/lib/n8n-harness.mjs';
 import { packAndUnpack } from './helpers/packTarball';
-
-// n8n's scanner, in a Node process of its own as n8n runs it; analyzePackage() works offline on a folder.
-interface ScanResult {
-	passed: boolean;
-	message?: string;
-	details?: string;
-}
-function scan(dir: string, mode: 'dist' | 'source'): ScanResult {
-	// Without vitest's NODE_ENV=test, under which eslint-plugin-n8n-nodes-base checks file names of its own fixtures.
-	const { NODE_ENV: _testMode, ...env } = process.env;
-	const child = spawnSync(process.execPath, [join(TESTS_ROOT, 'scripts/scan-package.mjs'), dir, mode], { encoding: 'utf8', env });
-	const result = JSON.parse(child.stdout.trim().split('\n').pop()!) as ScanResult;
-	expect(child.status).toBe(result.passed ? 0 : 1);
-	return result;
-}
+import { scan } from './helpers/scanPackage';
 
 const walk = (dir: string): string[] =>
 	readdirSync(dir).flatMap((name) => {

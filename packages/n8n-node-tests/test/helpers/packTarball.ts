@@ -7,9 +7,9 @@ import { join } from 'node:path';
 
 import { NODE_PACKAGE_ROOT } from '../../scripts/lib/n8n-harness.mjs';
 
-export function packAndUnpack(): { dir: string; tarball: string } {
+export function packAndUnpack(packageDir: string = NODE_PACKAGE_ROOT): { dir: string; tarball: string } {
 	const scratch = mkdtempSync(join(tmpdir(), 'n8n-nodes-avepoint-graph-pack-'));
-	execFileSync('npm', ['pack', '--pack-destination', scratch, '--loglevel=error'], { cwd: NODE_PACKAGE_ROOT, encoding: 'utf8' });
+	execFileSync('npm', ['pack', '--pack-destination', scratch, '--loglevel=error'], { cwd: packageDir, encoding: 'utf8' });
 	const tarball = readdirSync(scratch).find((f) => f.endsWith('.tgz'));
 	if (!tarball) throw new Error('npm pack made no tarball');
 	execFileSync('tar', ['-xzf', tarball], { cwd: scratch });
