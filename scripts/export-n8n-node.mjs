@@ -37,7 +37,7 @@ function starterWorkflow(name) {
     // Install scripts are skipped as the workspace's pnpm skips them: lint and build need none,
     // and two of them fail a plain npm install (see INSTALL_NOTE).
     .replaceAll('{{packageManager.installCommand}}', 'install --ignore-scripts')
-    .replace(/^\s*cache: 'npm'\n/gm, '');
+    .replace(/^[ \t]*cache: 'npm'\n/gm, '');
   if (/(?<!\$)\{\{/.test(rendered)) throw new Error(`${name}: the template has placeholders this export does not fill`);
   const header = [
     '# Written by the AvePoint Graph kit monorepo (scripts/export-n8n-node.mjs) from the template of',
