@@ -25,7 +25,7 @@ describe('generated openapi types', () => {
     type Ok = Op['responses'][200]['content']['application/json'];
     expectTypeOf<Ok['data']>().toEqualTypeOf<components['schemas']['User'][]>();
     expectTypeOf<Ok['metadata']>().toEqualTypeOf<{ pageIndex: number; pageSize: number; totalCount: number }>();
-    expectTypeOf<keyof Op['responses']>().toEqualTypeOf<200 | 400 | 401 | 403 | 404 | 429 | 500 | 503 | 504>();
+    expectTypeOf<keyof Op['responses']>().toEqualTypeOf<200 | 400 | 401 | 403 | 404 | 429 | 500 | 502 | 503 | 504>();
   });
 
   it('types status as UserStatus codes 0..8, as an array or a bare code', () => {

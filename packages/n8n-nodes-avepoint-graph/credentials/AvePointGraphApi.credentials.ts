@@ -1,4 +1,4 @@
-import { ENVIRONMENTS, ENVIRONMENT_NAMES } from '@avepoint-graph-kit/core/protocol';
+import { ENVIRONMENTS, ENVIRONMENT_NAMES } from '../nodes/AvePointGraph/core/protocol';
 import type {
 	IAuthenticateGeneric,
 	ICredentialDataDecryptedObject,
@@ -9,8 +9,8 @@ import type {
 	Icon,
 } from 'n8n-workflow';
 
-import { CUSTOM_ENVIRONMENT } from '../lib/endpoints';
-import { forCredentialTest, identityUnreachable, requestAccessToken } from '../lib/token';
+import { CUSTOM_ENVIRONMENT } from '../nodes/AvePointGraph/shared/endpoints';
+import { forCredentialTest, identityUnreachable, requestAccessToken } from '../nodes/AvePointGraph/shared/token';
 
 // The identity service of each environment is an OpenID Connect provider: its discovery document
 // answers an authenticated GET once preAuthentication has exchanged the app's credentials, which

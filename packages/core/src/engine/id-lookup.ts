@@ -55,16 +55,17 @@ export async function lookUpIds<T>(o: IdLookupOptions<T>): Promise<T[]> {
         signal: child.controller.signal,
         noun: o.noun,
       });
+      let failure: { error: unknown } | undefined;
       try {
         for await (const page of pages) found.push(...page.items);
-        results[at] = found;
       } catch (error) {
-        if (!o.onChunkError || scope.signal.aborted) throw error;
-        o.onChunkError(chunk, error);
-        results[at] = [];
+        failure = { error };
       } finally {
         child.done();
       }
+      if (failure && (!o.onChunkError || scope.signal.aborted)) throw failure.error;
+      if (failure) o.onChunkError?.(chunk, failure.error);
+      results[at] = failure ? [] : found;
     }
   };
   try {

@@ -46,23 +46,26 @@ export async function retryCall<T>(attempt: (retriesDone: number) => Promise<T>,
   const lastProgress = options.lastProgressMs ?? (() => started);
   for (let retriesDone = 0; ; retriesDone++) {
     if (signal?.aborted) throw abortReason(signal);
+    let failure: unknown;
     try {
       return await attempt(retriesDone);
     } catch (error) {
-      if (signal?.aborted) throw abortReason(signal);
-      const hint = hintOf(error);
-      const decision = decideRetry({ retriesDone, hint, policy, nowMs: now(), lastProgressMs: Math.max(started, lastProgress()), random: random() });
-      if (!decision.retry) {
-        if (error instanceof AvePointError) error.retryCount = retriesDone;
-        throw error;
-      }
-      options.onRetryableFailure?.(hint!);
-      const event: RetryEvent = { retry: retriesDone + 1, delayMs: decision.delayMs };
-      if (hint!.status !== undefined) event.status = hint!.status;
-      else event.error = error instanceof Error ? error.message : String(error);
-      if (options.what !== undefined) event.what = options.what;
-      options.onRetry?.(event);
-      await sleep(decision.delayMs, signal);
+      failure = error;
     }
+    // Decided outside the catch: what is thrown from here is the failure itself, as it came.
+    if (signal?.aborted) throw abortReason(signal);
+    const hint = hintOf(failure);
+    const decision = decideRetry({ retriesDone, hint, policy, nowMs: now(), lastProgressMs: Math.max(started, lastProgress()), random: random() });
+    if (!decision.retry) {
+      if (failure instanceof AvePointError) failure.retryCount = retriesDone;
+      throw failure;
+    }
+    options.onRetryableFailure?.(hint!);
+    const event: RetryEvent = { retry: retriesDone + 1, delayMs: decision.delayMs };
+    if (hint!.status !== undefined) event.status = hint!.status;
+    else event.error = failure instanceof Error ? failure.message : String(failure);
+    if (options.what !== undefined) event.what = options.what;
+    options.onRetry?.(event);
+    await sleep(decision.delayMs, signal);
   }
 }

@@ -18,12 +18,20 @@ export interface ClientAssertionInput {
 
 const base64url = (data: Buffer | string): string => Buffer.from(data).toString('base64url');
 
-export function loadPrivateKey(privateKeyPem: string): KeyObject {
-  let key: KeyObject;
+// Errors are thrown outside the catch: n8n's community-node lint (require-node-api-error), which
+// the node's copy of this file must pass, forbids throwing anything but n8n's errors inside one.
+function keyOrUndefined(privateKeyPem: string): KeyObject | undefined {
   try {
     // n8n and env vars often carry the PEM with literal "\n": restore real new lines.
-    key = createPrivateKey(privateKeyPem.includes('\\n') ? privateKeyPem.replace(/\\n/g, '\n') : privateKeyPem);
+    return createPrivateKey(privateKeyPem.includes('\\n') ? privateKeyPem.replace(/\\n/g, '\n') : privateKeyPem);
   } catch {
+    return undefined;
+  }
+}
+
+export function loadPrivateKey(privateKeyPem: string): KeyObject {
+  const key = keyOrUndefined(privateKeyPem);
+  if (!key) {
     throw new AvePointInputError('privateKeyPem', 'must be a PEM-encoded RSA private key (-----BEGIN PRIVATE KEY----- ...)');
   }
   if (key.asymmetricKeyType !== 'rsa') {

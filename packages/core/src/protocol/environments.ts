@@ -43,6 +43,16 @@ export function isLoopbackHost(hostname: string): boolean {
   return LOOPBACK_HOSTS.has(hostname) || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(hostname) || hostname.endsWith('.localhost');
 }
 
+// Errors are thrown outside the catch: n8n's community-node lint (require-node-api-error), which
+// the node's copy of this file must pass, forbids throwing anything but n8n's errors inside one.
+function urlOrUndefined(text: string): URL | undefined {
+  try {
+    return new URL(text);
+  } catch {
+    return undefined;
+  }
+}
+
 /**
  * Parses a base or token URL. Plain http is refused except on loopback: the client sends a
  * secret or a bearer token to these hosts, and a sandbox is the only honest reason for http.
@@ -51,10 +61,8 @@ export function parseServiceUrl(field: string, value: unknown): URL {
   if (typeof value !== 'string' || value.trim() === '') {
     throw new AvePointInputError(field, 'must be an absolute https URL');
   }
-  let url: URL;
-  try {
-    url = new URL(value.trim());
-  } catch {
+  const url = urlOrUndefined(value.trim());
+  if (!url) {
     throw new AvePointInputError(field, 'must be an absolute https URL', JSON.stringify(value));
   }
   if (url.protocol !== 'https:' && !(url.protocol === 'http:' && isLoopbackHost(url.hostname))) {

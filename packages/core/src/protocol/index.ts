@@ -1,5 +1,6 @@
 // @avepoint-graph-kit/core/protocol: every rule of the API as pure functions and plain data.
-// No network, no timers, no process or globalThis: the n8n node bundles this entry point.
+// No network, no timers, no process or globalThis: the n8n node compiles a copy of this layer
+// (scripts/copy-core-protocol.mjs) and n8n's community-node lint checks that copy.
 export * from './errors.js';
 export * from './environments.js';
 export * from './validate.js';

@@ -1,5 +1,6 @@
-// The protocol and the engine are copied into the n8n node, which n8n verifies only without
-// process, globalThis or timers; and they must stay free of I/O to be reusable anywhere.
+// The protocol and the engine are copied into the n8n node (scripts/copy-core-protocol.mjs), which
+// n8n verifies only without process, globalThis or timers; and they must stay free of I/O to be
+// reusable anywhere.
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 

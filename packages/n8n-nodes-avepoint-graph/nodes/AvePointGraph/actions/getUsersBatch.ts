@@ -13,11 +13,11 @@ import {
 	validateUsersPageInput,
 	withStatusLabels,
 	type User,
-} from '@avepoint-graph-kit/core/protocol';
-import { abortable, createScheduler, listPages, lookUpIds, type EngineClock, type Scheduler } from '@avepoint-graph-kit/core/engine';
+} from '../core/protocol';
+import { abortable, createScheduler, listPages, lookUpIds, type EngineClock, type Scheduler } from '../core/engine';
 import { sleep, type IDataObject, type IExecuteFunctions, type INodeExecutionData } from 'n8n-workflow';
 
-import { endpointsFromCredentials } from '../../../lib/endpoints';
+import { endpointsFromCredentials } from '../shared/endpoints';
 import { toNodeError } from '../transport/nodeErrors';
 import { itemParameters } from './itemParameters';
 import { CREDENTIAL_TYPE, sendUsersBatchPage } from '../transport/usersBatchRequest';

@@ -1,4 +1,4 @@
-import { DEFAULT_CONCURRENCY, MAX_CONCURRENCY, MAX_IDS_PER_REQUEST, MAX_PAGE_SIZE } from '@avepoint-graph-kit/core/protocol';
+import { DEFAULT_CONCURRENCY, MAX_CONCURRENCY, MAX_IDS_PER_REQUEST, MAX_PAGE_SIZE } from '../core/protocol';
 import type { INodeProperties } from 'n8n-workflow';
 
 const showForGetUsersBatch = { resource: ['user'], operation: ['getUsersBatch'] };

@@ -1,6 +1,6 @@
 // The protocol's errors (whose messages already say what went wrong and what to check) as the
 // error types n8n shows and routes: NodeOperationError for input, NodeApiError for the service.
-import { AvePointApiError, USERS_READ_SCOPE } from '@avepoint-graph-kit/core/protocol';
+import { AvePointApiError, USERS_READ_SCOPE } from '../core/protocol';
 import { NodeApiError, NodeOperationError, type IExecuteFunctions, type JsonObject } from 'n8n-workflow';
 
 import { protocolErrorOf } from './usersBatchRequest';

@@ -15,7 +15,7 @@ import {
 	type HeaderSource,
 	type UsersPage,
 	type ValidUsersPageInput,
-} from '@avepoint-graph-kit/core/protocol';
+} from '../core/protocol';
 import type { IExecuteFunctions, IN8nHttpFullResponse } from 'n8n-workflow';
 
 export const CREDENTIAL_TYPE = 'avePointGraphApi';

@@ -1,0 +1,35 @@
+// Types of n8n-harness.mjs for the TypeScript tests.
+export declare const TESTS_ROOT: string;
+export declare const NODE_PACKAGE_ROOT: string;
+export declare function ensureN8nRuntime(): { runtime: string; nodeBin: string; n8nBin: string };
+export declare function freePort(): Promise<number>;
+export interface RunItem {
+	json: Record<string, unknown>;
+	pairedItem?: { item: number } | Array<{ item: number }>;
+}
+export interface ExecuteResult {
+	exitCode: number | null;
+	signal: string | null;
+	stdout: string;
+	stderr: string;
+	run: any;
+	/** The signal n8n died of after printing the run, when it did. */
+	crashedAtExit?: string;
+}
+export declare function parseExecuteOutput(stdout: string): any;
+export declare function nodeItems(run: any, nodeName: string): RunItem[];
+export declare class N8nInstance {
+	static create(options?: { port?: number; userFolder?: string; customExtensions?: string | null }): Promise<N8nInstance>;
+	installCommunityPackage(unpackedDir: string): string;
+	userFolder: string;
+	port: number;
+	env(): Record<string, string | undefined>;
+	n8n(args: string[], timeoutMs?: number): Promise<Omit<ExecuteResult, 'run'>>;
+	importCredentials(credentials: unknown[]): Promise<void>;
+	importWorkflows(workflows: unknown[]): Promise<void>;
+	execute(workflowId: string): Promise<ExecuteResult>;
+	start(options?: { timeoutMs?: number; log?: (text: string) => void }): Promise<void>;
+	url(): string;
+	stop(): Promise<void>;
+	dispose(): void;
+}

@@ -1,0 +1,213 @@
+// A real n8n (the runtime cached by ensure-n8n.sh) with the node package's dist loaded, driven
+// from Node: import credentials and workflows, `n8n execute` them, or run the editor. Used by the
+// end-to-end tests, the benchmark and the demo. Every child is spawned asynchronously, so a
+// sandbox served from the same process keeps answering (see docs/real-n8n.md).
+import { execFileSync, spawn } from 'node:child_process';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { createRequire } from 'node:module';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+/** This package: the harness, its scripts and docs. */
+export const TESTS_ROOT = join(dirname(fileURLToPath(import.meta.url)), '../..');
+
+/**
+ * The node package under test: the workspace's n8n-nodes-avepoint-graph, or another build of it
+ * (the standalone export) named by N8N_NODE_PACKAGE_DIR.
+ */
+export const NODE_PACKAGE_ROOT = process.env.N8N_NODE_PACKAGE_DIR
+  ? resolve(process.env.N8N_NODE_PACKAGE_DIR)
+  : dirname(createRequire(import.meta.url).resolve('n8n-nodes-avepoint-graph/package.json'));
+
+/** Installs n8n and Node 24 on first use (minutes), then reuses them. */
+export function ensureN8nRuntime() {
+  const runtime = execFileSync('bash', [join(TESTS_ROOT, 'scripts/ensure-n8n.sh')], {
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'inherit'],
+  }).trim().split('\n').pop();
+  const nodeBin = join(dirname(runtime), `node-${process.env.N8N_NODE_MAJOR ?? '24'}`, 'node_modules/.bin');
+  return { runtime, nodeBin, n8nBin: join(runtime, 'node_modules/.bin/n8n') };
+}
+
+export async function freePort() {
+  return await new Promise((resolve, reject) => {
+    const server = createServer();
+    server.unref();
+    server.on('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address();
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+/** Runs a child to its end without blocking the event loop; kills it after `timeoutMs`. */
+function run(command, args, { env, timeoutMs }) {
+  return new Promise((resolve) => {
+    const child = spawn(command, args, { env, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d) => (stdout += d));
+    child.stderr.on('data', (d) => (stderr += d));
+    const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
+    child.on('close', (code, signal) => {
+      clearTimeout(timer);
+      resolve({ exitCode: code, signal, stdout, stderr });
+    });
+  });
+}
+
+/** The run printed by `n8n execute --rawOutput`: pretty JSON from a line `{` to a line `}`. */
+export function parseExecuteOutput(stdout) {
+  const lines = stdout.split('\n');
+  const start = lines.indexOf('{');
+  const end = lines.lastIndexOf('}');
+  if (start === -1 || end < start) return undefined;
+  return JSON.parse(lines.slice(start, end + 1).join('\n'));
+}
+
+/** The items (json and pairedItem) a node output in a run. */
+export function nodeItems(run, nodeName) {
+  const data = run?.data?.resultData?.runData?.[nodeName]?.[0]?.data?.main?.[0] ?? [];
+  return data.map((item) => ({ json: item.json, pairedItem: item.pairedItem }));
+}
+
+export class N8nInstance {
+  /**
+   * @param {{ port?: number, userFolder?: string, customExtensions?: string | null }} [options]
+   * customExtensions: the folder n8n loads custom nodes from (the node package's dist by default);
+   * null loads none, for a package installed into the user folder as the Community Nodes panel does.
+   */
+  static async create(options = {}) {
+    const instance = new N8nInstance();
+    instance.customExtensions = options.customExtensions === undefined ? join(NODE_PACKAGE_ROOT, 'dist') : options.customExtensions;
+    instance.runtime = ensureN8nRuntime();
+    instance.userFolder = options.userFolder ?? mkdtempSync(join(tmpdir(), 'n8n-avepoint-e2e-'));
+    instance.port = options.port ?? (await freePort());
+    instance.brokerPort = await freePort();
+    return instance;
+  }
+
+  env() {
+    return {
+      ...process.env,
+      PATH: `${this.runtime.nodeBin}:${join(this.runtime.runtime, 'node_modules/.bin')}:${process.env.PATH}`,
+      N8N_USER_FOLDER: this.userFolder,
+      N8N_ENCRYPTION_KEY: 'avepoint-graph-kit-e2e-key',
+      DB_TYPE: 'sqlite',
+      ...(this.customExtensions ? { N8N_CUSTOM_EXTENSIONS: this.customExtensions } : {}),
+      N8N_EXPRESSION_ENGINE_LAZY_ACQUIRE: 'true',
+      N8N_DIAGNOSTICS_ENABLED: 'false',
+      N8N_VERSION_NOTIFICATIONS_ENABLED: 'false',
+      N8N_TEMPLATES_ENABLED: 'false',
+      N8N_PERSONALIZATION_ENABLED: 'false',
+      N8N_LISTEN_ADDRESS: '127.0.0.1',
+      N8N_HOST: '127.0.0.1',
+      N8N_PORT: String(this.port),
+      N8N_RUNNERS_BROKER_LISTEN_ADDRESS: '127.0.0.1',
+      N8N_RUNNERS_BROKER_PORT: String(this.brokerPort),
+      N8N_SECURE_COOKIE: 'false',
+      NODE_ENV: 'production',
+    };
+  }
+
+  /**
+   * Puts an unpacked package where the Community Nodes panel installs packages
+   * (<user folder>/.n8n/nodes/node_modules/<name>), stripped of the dependency fields the panel
+   * strips, so that n8n loads it as an installed community package.
+   */
+  installCommunityPackage(unpackedDir) {
+    const nodesDir = join(this.userFolder, '.n8n', 'nodes');
+    const manifest = JSON.parse(readFileSync(join(unpackedDir, 'package.json'), 'utf8'));
+    const target = join(nodesDir, 'node_modules', manifest.name);
+    mkdirSync(dirname(target), { recursive: true });
+    cpSync(unpackedDir, target, { recursive: true });
+    const { devDependencies, peerDependencies, optionalDependencies, ...installed } = manifest;
+    writeFileSync(join(target, 'package.json'), JSON.stringify(installed, null, 2));
+    writeFileSync(
+      join(nodesDir, 'package.json'),
+      JSON.stringify({ name: 'installed-nodes', private: true, dependencies: { [manifest.name]: manifest.version } }, null, 2),
+    );
+    return manifest.name;
+  }
+
+  async n8n(args, timeoutMs = 180_000) {
+    return await run(this.runtime.n8nBin, args, { env: this.env(), timeoutMs });
+  }
+
+  async #importFile(kind, data) {
+    const dir = join(this.userFolder, 'imports');
+    mkdirSync(dir, { recursive: true });
+    const file = join(dir, `${kind}-${Date.now()}-${Math.random().toString(36).slice(2)}.json`);
+    writeFileSync(file, JSON.stringify(data));
+    const result = await this.n8n([`import:${kind}`, `--input=${file}`]);
+    rmSync(file, { force: true }); // it may hold a secret
+    if (result.exitCode !== 0) throw new Error(`n8n import:${kind} failed (${result.exitCode}): ${result.stderr.slice(-2000)}`);
+  }
+
+  async importCredentials(credentials) {
+    await this.#importFile('credentials', credentials);
+  }
+
+  /** All in one `n8n import:workflow --separate` (each n8n start costs seconds). */
+  async importWorkflows(workflows) {
+    const dir = mkdtempSync(join(this.userFolder, 'workflows-'));
+    workflows.forEach((workflow, i) => writeFileSync(join(dir, `${i}.json`), JSON.stringify(workflow)));
+    const result = await this.n8n(['import:workflow', '--separate', `--input=${dir}`]);
+    rmSync(dir, { recursive: true, force: true });
+    if (result.exitCode !== 0) throw new Error(`n8n import:workflow failed (${result.exitCode}): ${result.stderr.slice(-2000)}`);
+  }
+
+  /**
+   * `n8n execute`: exit code, the parsed run, and the raw output for diagnostics. n8n 2.40 can
+   * still crash on its way out (SIGSEGV in the expression engine's teardown, seen under load)
+   * after printing the whole run; then the exit code is read from the run it printed.
+   */
+  async execute(workflowId) {
+    const result = await this.n8n(['execute', `--id=${workflowId}`, '--rawOutput']);
+    const run = parseExecuteOutput(result.stdout);
+    if (result.exitCode === null && result.signal !== 'SIGKILL' && run) {
+      return { ...result, exitCode: run.data?.resultData?.error ? 1 : 0, crashedAtExit: result.signal, run };
+    }
+    return { ...result, run };
+  }
+
+  /** `n8n start` (the editor); resolves once its REST API answers (/healthz comes earlier). */
+  async start({ timeoutMs = 120_000, log } = {}) {
+    this.server = spawn(this.runtime.n8nBin, ['start'], { env: this.env(), stdio: ['ignore', 'pipe', 'pipe'] });
+    this.server.stdout.on('data', (d) => log?.(String(d)));
+    this.server.stderr.on('data', (d) => log?.(String(d)));
+    const deadline = Date.now() + timeoutMs;
+    while (Date.now() < deadline) {
+      if (this.server.exitCode !== null) throw new Error(`n8n start exited with ${this.server.exitCode}`);
+      try {
+        const res = await fetch(`${this.url()}/rest/settings`);
+        if (res.ok) return;
+      } catch {
+        // not listening yet
+      }
+      await new Promise((r) => setTimeout(r, 500));
+    }
+    throw new Error('n8n did not become healthy in time');
+  }
+
+  url() {
+    return `http://127.0.0.1:${this.port}`;
+  }
+
+  async stop() {
+    const server = this.server;
+    if (!server || server.exitCode !== null) return;
+    const exited = new Promise((r) => server.once('exit', r));
+    server.kill('SIGTERM');
+    const timer = setTimeout(() => server.kill('SIGKILL'), 15_000);
+    await exited;
+    clearTimeout(timer);
+  }
+
+  dispose() {
+    rmSync(this.userFolder, { recursive: true, force: true });
+  }
+}

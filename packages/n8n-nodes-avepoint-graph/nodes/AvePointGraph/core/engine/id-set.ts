@@ -1,0 +1,135 @@
+// Generated from packages/core/src/engine/id-set.ts: do not edit; run `node scripts/copy-core-protocol.mjs` (or `pnpm generate`).
+// The IDs a listing has yielded, to yield each user at most once. A million-user export keeps a
+// million IDs: as strings in a Set that is about 80 MB, so GUIDs (every ID the API family uses)
+// are kept as their 128 bits in open-addressing tables, about 25 bytes an ID. The tables are
+// sharded so that growing one copies 1/64 of the set, not all of it: no doubling spike in RSS.
+// Anything that is not a GUID falls back to a Map, exact either way.
+
+const SHARD_BITS = 6;
+const SHARDS = 1 << SHARD_BITS;
+const INITIAL_SLOTS = 64;
+const MAX_LOAD = 0.8;
+
+/** A lower-case hex digit's value, or -1. */
+function hexDigit(code: number): number {
+  if (code >= 48 && code <= 57) return code - 48;
+  if (code >= 97 && code <= 102) return code - 87;
+  return -1;
+}
+
+/**
+ * 32 bits of a GUID's hex: `count` digits from `at`, then (for the 4-4 groups) 4 more from `then`.
+ * -1 when a character is not a lower-case hex digit (the key is then kept as a string).
+ */
+function hexWord(key: string, at: number, count: number, then?: number): number {
+  let word = 0;
+  for (let i = 0; i < 8; i++) {
+    const digit = hexDigit(key.charCodeAt(i < count ? at + i : then! + i - count));
+    if (digit < 0) return -1;
+    word = word * 16 + digit;
+  }
+  return word >>> 0;
+}
+
+const dashesAt = (key: string): boolean =>
+  key.charCodeAt(8) === 45 && key.charCodeAt(13) === 45 && key.charCodeAt(18) === 45 && key.charCodeAt(23) === 45;
+
+/** What marking an ID found: never seen, seen in an earlier pass, or already seen in this pass. */
+export type MarkResult = 'new' | 'earlier-pass' | 'this-pass';
+
+interface Shard {
+  /** Four 32-bit words per slot. */
+  words: Uint32Array;
+  /** 0: empty slot; otherwise the last pass (1..255) that saw the ID. */
+  passes: Uint8Array;
+  size: number;
+}
+
+const newShard = (slots: number): Shard => ({ words: new Uint32Array(slots * 4), passes: new Uint8Array(slots), size: 0 });
+
+function mix(a: number, b: number, c: number, d: number): number {
+  let h = a ^ Math.imul(b, 0x85ebca6b) ^ Math.imul(c, 0xc2b2ae35) ^ Math.imul(d, 0x27d4eb2f);
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x7feb352d);
+  h ^= h >>> 15;
+  h = Math.imul(h, 0x846ca68b);
+  return (h ^ (h >>> 16)) >>> 0;
+}
+
+export class IdSet {
+  private readonly shards: Shard[] = Array.from({ length: SHARDS }, () => newShard(INITIAL_SLOTS));
+  private readonly others = new Map<string, number>();
+  private count = 0;
+
+  get size(): number {
+    return this.count;
+  }
+
+  /**
+   * Records that `pass` (1..255) saw the ID `key` (already case-folded by the caller) and says
+   * whether it was new, known from an earlier pass, or a repeat within this pass.
+   */
+  mark(key: string, pass: number): MarkResult {
+    // One pass over the characters: a million IDs per export, so no regex, slices or parseInt.
+    if (key.length !== 36) return this.markOther(key, pass);
+    const a = hexWord(key, 0, 8);
+    const b = hexWord(key, 9, 4, 14);
+    const c = hexWord(key, 19, 4, 24);
+    const d = hexWord(key, 28, 8);
+    if (a < 0 || b < 0 || c < 0 || d < 0 || !dashesAt(key)) return this.markOther(key, pass);
+    const hash = mix(a, b, c, d);
+    const shard = this.shards[hash >>> (32 - SHARD_BITS)]!;
+    const slots = shard.passes.length;
+    for (let slot = hash & (slots - 1); ; slot = (slot + 1) & (slots - 1)) {
+      const seen = shard.passes[slot]!;
+      const at = slot * 4;
+      if (seen === 0) {
+        shard.words[at] = a;
+        shard.words[at + 1] = b;
+        shard.words[at + 2] = c;
+        shard.words[at + 3] = d;
+        shard.passes[slot] = pass;
+        shard.size++;
+        this.count++;
+        if (shard.size > slots * MAX_LOAD) this.grow(shard);
+        return 'new';
+      }
+      const w = shard.words;
+      if (w[at] === a && w[at + 1] === b && w[at + 2] === c && w[at + 3] === d) {
+        shard.passes[slot] = pass;
+        return seen === pass ? 'this-pass' : 'earlier-pass';
+      }
+    }
+  }
+
+  private markOther(key: string, pass: number): MarkResult {
+    const seen = this.others.get(key);
+    this.others.set(key, pass);
+    if (seen === undefined) {
+      this.count++;
+      return 'new';
+    }
+    return seen === pass ? 'this-pass' : 'earlier-pass';
+  }
+
+  private grow(shard: Shard): void {
+    const { words, passes } = shard;
+    const slots = passes.length * 2;
+    const next = newShard(slots);
+    for (let old = 0; old < passes.length; old++) {
+      const pass = passes[old]!;
+      if (pass === 0) continue;
+      const at = old * 4;
+      const a = words[at]!;
+      const b = words[at + 1]!;
+      const c = words[at + 2]!;
+      const d = words[at + 3]!;
+      let slot = mix(a, b, c, d) & (slots - 1);
+      while (next.passes[slot] !== 0) slot = (slot + 1) & (slots - 1);
+      next.words.set(words.subarray(at, at + 4), slot * 4);
+      next.passes[slot] = pass;
+    }
+    shard.words = next.words;
+    shard.passes = next.passes;
+  }
+}
