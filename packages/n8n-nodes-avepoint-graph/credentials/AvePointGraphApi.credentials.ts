@@ -1,6 +1,5 @@
 import { ENVIRONMENTS, ENVIRONMENT_NAMES } from '../nodes/AvePointGraph/core/protocol';
 import type {
-	IAuthenticateGeneric,
 	ICredentialDataDecryptedObject,
 	ICredentialTestRequest,
 	ICredentialType,
@@ -10,14 +9,14 @@ import type {
 } from 'n8n-workflow';
 
 import { CUSTOM_ENVIRONMENT } from '../nodes/AvePointGraph/shared/endpoints';
+import { authenticateRequest, PROBE_HEADER, settingsFingerprint } from '../nodes/AvePointGraph/shared/credential-proof';
 import { forCredentialTest, identityUnreachable, requestAccessToken } from '../nodes/AvePointGraph/shared/token';
 
-// The identity service of each environment is an OpenID Connect provider: its discovery document
-// answers an authenticated GET once preAuthentication has exchanged the app's credentials, which
-// is the real check (client ID, secret or certificate, scope and environment).
-const identityOrigins = JSON.stringify(
-	Object.fromEntries(ENVIRONMENT_NAMES.map((name) => [name, new URL(ENVIRONMENTS[name].tokenUrl).origin])),
-);
+// The Test reads the users of a customer that cannot exist: it names no real data, and the API
+// must check the token before it can say "no such customer" (see shared/credential-proof.ts).
+const baseUrls = JSON.stringify(Object.fromEntries(ENVIRONMENT_NAMES.map((name) => [name, ENVIRONMENTS[name].baseUrl])));
+const NIL = '00000000-0000-0000-0000-000000000000';
+const PROBE_PATH = `/partner/external/v3/um/customers/${NIL}/tenants/${NIL}/users/batch?pageIndex=1&pageSize=1`;
 
 export class AvePointGraphApi implements ICredentialType {
 	name = 'avePointGraphApi';
@@ -115,6 +114,13 @@ export class AvePointGraphApi implements ICredentialType {
 			typeOptions: { expirable: true, password: true },
 			default: '',
 		},
+		{
+			displayName: 'Token Fingerprint',
+			name: 'tokenFingerprint',
+			type: 'hidden',
+			typeOptions: { password: true },
+			default: '',
+		},
 	];
 
 	async preAuthentication(this: IHttpRequestHelper, credentials: ICredentialDataDecryptedObject) {
@@ -130,25 +136,38 @@ export class AvePointGraphApi implements ICredentialType {
 				credentials,
 				Date.now(),
 			);
-			return { accessToken };
+			return { accessToken, tokenFingerprint: settingsFingerprint(credentials) };
 		} catch (error) {
 			throw forCredentialTest(error);
 		}
 	}
 
-	authenticate: IAuthenticateGeneric = {
-		type: 'generic',
-		properties: {
-			headers: {
-				Authorization: '=Bearer {{$credentials.accessToken}}',
-			},
-		},
-	};
+	authenticate = authenticateRequest;
 
 	test: ICredentialTestRequest = {
 		request: {
-			method: 'GET',
-			url: `={{ (${identityOrigins}[$credentials.environment] ?? String($credentials.tokenUrl).match(/^https?:\\/\\/[^/]+/)[0]) + '/.well-known/openid-configuration' }}`,
+			method: 'POST',
+			url: `={{ (${baseUrls}[$credentials.environment] ?? String($credentials.baseUrl).replace(/\\/+$/, '')) + '${PROBE_PATH}' }}`,
+			headers: { [PROBE_HEADER]: '1', 'Content-Type': 'application/json' },
+			body: {},
 		},
+		rules: [
+			{
+				type: 'responseCode',
+				properties: {
+					value: 404,
+					message:
+						'The API base URL did not answer as the AvePoint Graph API (HTTP 404 where an unknown token should get 401): check the Environment, or the Base URL of a Custom one',
+				},
+			},
+			{
+				type: 'responseCode',
+				properties: {
+					value: 401,
+					message:
+						'The API refused a token the identity service had just issued: the token URL and the API base URL belong to different environments',
+				},
+			},
+		],
 	};
 }

@@ -1,6 +1,7 @@
 // End to end: a real n8n 2.x (cached runtime) loads the node package's dist, imports credentials
 // and workflows pointing at the sandbox, and `n8n execute` runs them. Outputs are checked item by
 // item.
+import { DEFAULT_RETRY_POLICY } from '@avepoint-graph-kit/core/protocol';
 import { startSandbox, type Sandbox } from '@avepoint-graph-kit/sandbox';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
@@ -112,7 +113,8 @@ describe('the AvePoint Graph node in a real n8n', () => {
 		sandbox.setFaults([]);
 		expect(exitCode).toBe(1);
 		expect(run.data.resultData.error.message).toMatch(/rate limit/i);
-		expect(sandbox.stats().apiRequests).toBe(5);
+		// One attempt and the retries the policy allows a page.
+		expect(sandbox.stats().apiRequests).toBe(DEFAULT_RETRY_POLICY.maxRetries + 1);
 	});
 
 	it('gets a new token after a 401 (expired token) and carries on', async () => {
