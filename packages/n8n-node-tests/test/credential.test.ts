@@ -194,3 +194,13 @@ describe('authenticate: a token is used only with the settings that obtained it'
 		expect(fingerprint).not.toContain('abcdef');
 	});
 });
+
+describe("n8n's UX guidelines on the credential form", () => {
+	it('every field a person fills has a description, and placeholders are examples ("e.g.")', () => {
+		for (const property of new AvePointGraphApi().properties) {
+			if (property.type === 'hidden') continue;
+			expect(property.description, property.name).toMatch(/\w/);
+			if (property.placeholder !== undefined) expect(property.placeholder, property.name).toMatch(/^e\.g\. /);
+		}
+	});
+});

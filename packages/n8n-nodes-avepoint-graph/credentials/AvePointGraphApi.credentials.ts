@@ -46,8 +46,8 @@ export class AvePointGraphApi implements ICredentialType {
 			type: 'string',
 			default: '',
 			required: true,
-			placeholder: 'http://127.0.0.1:4010',
-			description: 'Base URL of the API; plain http is accepted only for loopback hosts',
+			placeholder: 'e.g. http://127.0.0.1:4010',
+			description: 'Base URL of the API (a sandbox or a proxy); plain http is accepted only for loopback hosts such as 127.0.0.1',
 			displayOptions: { show: { environment: [CUSTOM_ENVIRONMENT] } },
 		},
 		{
@@ -56,8 +56,8 @@ export class AvePointGraphApi implements ICredentialType {
 			type: 'string',
 			default: '',
 			required: true,
-			placeholder: 'http://127.0.0.1:4010/connect/token',
-			description: 'OAuth 2.0 token endpoint of the identity service',
+			placeholder: 'e.g. http://127.0.0.1:4010/connect/token',
+			description: 'OAuth 2.0 token endpoint of the identity service that issues tokens for that API',
 			displayOptions: { show: { environment: [CUSTOM_ENVIRONMENT] } },
 		},
 		{
@@ -69,6 +69,7 @@ export class AvePointGraphApi implements ICredentialType {
 				{ name: 'Certificate', value: 'certificate', description: 'A signed JWT client assertion (recommended by AvePoint)' },
 			],
 			default: 'clientSecret',
+			description: 'How the app proves itself to AvePoint: the secret or the certificate registered for it in Elements',
 		},
 		{
 			displayName: 'Client ID',
@@ -76,6 +77,7 @@ export class AvePointGraphApi implements ICredentialType {
 			type: 'string',
 			default: '',
 			required: true,
+			placeholder: 'e.g. 1b2c3d4e-5f60-4a1b-8c2d-3e4f5a6b7c8d',
 			description: 'Application (client) ID from Elements > Settings > API app registration',
 		},
 		{
@@ -85,6 +87,7 @@ export class AvePointGraphApi implements ICredentialType {
 			typeOptions: { password: true },
 			default: '',
 			required: true,
+			description: 'The secret created for the app in Elements > Settings > API app registration (shown once, when it is created)',
 			displayOptions: { show: { authMethod: ['clientSecret'] } },
 		},
 		{
@@ -94,7 +97,7 @@ export class AvePointGraphApi implements ICredentialType {
 			typeOptions: { password: true, rows: 6 },
 			default: '',
 			required: true,
-			placeholder: '-----BEGIN PRIVATE KEY-----',
+			placeholder: 'e.g. -----BEGIN PRIVATE KEY-----',
 			description: "PEM-encoded RSA private key of the certificate uploaded to the app's registration",
 			displayOptions: { show: { authMethod: ['certificate'] } },
 		},
@@ -104,6 +107,7 @@ export class AvePointGraphApi implements ICredentialType {
 			type: 'string',
 			typeOptions: { password: true },
 			default: '',
+			placeholder: 'e.g. 3A1F9C0B2D4E6F8091A2B3C4D5E6F708192A3B4C',
 			description: "SHA-1 thumbprint of the certificate (40 hex digits), sent so the service can pick the key",
 			displayOptions: { show: { authMethod: ['certificate'] } },
 		},

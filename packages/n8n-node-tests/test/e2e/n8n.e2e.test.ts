@@ -50,6 +50,12 @@ beforeAll(async () => {
 			credential: CERTIFICATE_CREDENTIAL,
 			parameters: { ...base, userIds: `${at(3)}, ${at(4)}`, simplify: false },
 		}),
+		workflow({
+			id: 'e2eVersion2Field',
+			name: 'Version 2, Selected Fields',
+			typeVersion: 2,
+			parameters: { ...base, userIds: `${at(6)}, ${MISSING}`, output: 'fields', fields: ['mail', 'status'], options: { includeNotFound: true } },
+		}),
 		workflow({ id: 'e2eUnknownCustom', name: 'Unknown customer', parameters: { ...base, customerId: UNKNOWN_CUSTOMER, userIds: at(1) } }),
 		workflow({
 			id: 'e2eContinueOnFai',
@@ -127,6 +133,16 @@ describe('the AvePoint Graph node in a real n8n', () => {
 		expect(sandbox.stats().tokenRequests).toBe(1);
 	});
 
+	it('version 2 returns the Selected Fields, and a not-found row of the same shape', async () => {
+		const { exitCode, items } = await execute('e2eVersion2Field');
+		expect(exitCode).toBe(0);
+		const user = sandbox.userAt(0, 0, 6);
+		expect(items.map((i) => i.json)).toEqual([
+			{ id: user.id, mail: user.mail, status: user.status, statusLabels: expect.any(Array), notFound: false },
+			{ id: MISSING, mail: null, status: null, statusLabels: null, notFound: true, message: 'The tenant has no user with this ID' },
+		]);
+	});
+
 	it('fails on an unknown customer ID with a message that says so', async () => {
 		const { exitCode, run } = await execute('e2eUnknownCustom');
 		expect(exitCode).toBe(1);
@@ -142,7 +158,7 @@ describe('the AvePoint Graph node in a real n8n', () => {
 			['error', 2],
 		]);
 		expect(items[1]!.json.error).toMatch(/no access to this customer/);
-		expect(items[2]!.json.error).toMatch(/customerId/);
+		expect(items[2]!.json.error).toMatch(/^Customer ID must be a GUID .*\[item 2\]$/);
 	});
 
 	it('never prints a secret', () => {
