@@ -1,6 +1,6 @@
 // One client-credentials exchange: post the form, read the answer with the protocol's rules.
 import { parseTokenResponse, type AccessToken } from '../protocol/index.js';
-import type { Send } from '../transport/http.js';
+import { bodyText, type Send } from '../transport/http.js';
 
 export async function requestToken(send: Send, tokenUrl: string, form: string): Promise<AccessToken> {
   const response = await send({
@@ -12,9 +12,10 @@ export async function requestToken(send: Send, tokenUrl: string, form: string): 
     // A redirect would carry the secret to wherever it points.
     redirect: 'manual',
   });
-  let body: unknown = response.body;
+  const text = bodyText(response);
+  let body: unknown = text;
   try {
-    body = JSON.parse(response.body);
+    body = JSON.parse(text);
   } catch {
     // Not JSON: parseTokenResponse reports it without echoing it.
   }

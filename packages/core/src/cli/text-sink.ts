@@ -22,6 +22,11 @@ export function textSink(stream: Writable): TextSink {
   };
   return {
     async write(text) {
+      // A page is about one batch already: written as it is, without a copy into the batch.
+      if (size === 0 && text.length >= BATCH_CHARS / 2) {
+        if (!stream.write(text)) await once(stream, 'drain');
+        return;
+      }
       pending.push(text);
       size += text.length;
       if (size >= BATCH_CHARS) await flush();

@@ -36,7 +36,7 @@ import {
   type UsersByIdsResult,
 } from './listings.js';
 import { checkedFunction, checkedMaxResponseBytes, checkedTimeout, retryPolicyOf, type ClientRetryEvent, type UsersClientOptions } from './options.js';
-import { sendUsersPage } from './users-page.js';
+import { requestUsersPage, sendUsersPage } from './users-page.js';
 
 export interface CallOptions {
   signal?: AbortSignal | undefined;
@@ -92,7 +92,7 @@ export function createUsersClient(options: UsersClientOptions): UsersClient {
   const api = createUsersApi(compose(transportSend, ...retrying, auth, ...transport), baseUrl);
 
   const deps: ListingDeps = {
-    getPage: (input, signal) => sendUsersPage(pageSend, baseUrl, input, signal),
+    getPage: (input, signal) => requestUsersPage(pageSend, baseUrl, input, signal),
     scheduler: (concurrency) => createScheduler({ ...clock, concurrency, policy, onRetry }),
   };
 

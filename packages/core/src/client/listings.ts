@@ -71,14 +71,16 @@ export interface UsersByIdsResult {
   notFound: string[];
 }
 
-export type GetUsersPage = (input: ValidUsersPageInput, signal: AbortSignal) => Promise<UsersPage>;
+/** One page request; resolves to the reading of its answer (see requestUsersPage). */
+export type GetUsersPage = (input: ValidUsersPageInput, signal: AbortSignal) => Promise<() => UsersPage>;
 
 export interface ListingDeps {
   getPage: GetUsersPage;
   scheduler: (concurrency: number) => Scheduler;
 }
 
-const userKey = (user: User): string => idKey(user.id);
+// The ID set folds case itself (cheaply, for GUIDs): no lower-cased copy of every ID.
+const userKey = (user: User): string => user.id;
 
 /**
  * Checks everything a listing takes, at the call: a bad option throws before any request (and
@@ -93,8 +95,11 @@ export function listUsersPages(deps: ListingDeps, request: ListUsersRequest): As
   return (async function* () {
     const pages = listPages<User>({
       getPage: async (r) => {
-        const page = await deps.getPage({ customerId, tenantId, userIds, pageIndex: r.pageIndex, pageSize: r.pageSize }, r.signal);
-        return { items: page.users, totalCount: page.totalCount };
+        const read = await deps.getPage({ customerId, tenantId, userIds, pageIndex: r.pageIndex, pageSize: r.pageSize }, r.signal);
+        return () => {
+          const page = read();
+          return { items: page.users, totalCount: page.totalCount };
+        };
       },
       keyOf: userKey,
       scheduler: deps.scheduler(valid.concurrency),
@@ -158,7 +163,7 @@ export async function getUsersByIds(deps: ListingDeps, request: UsersByIdsReques
   const found = await lookUpIds<User>({
     ids: userIds,
     getPage: async (ids, r) => {
-      const page = await deps.getPage({ customerId, tenantId, userIds: [...ids], pageIndex: r.pageIndex, pageSize: r.pageSize }, r.signal);
+      const page = (await deps.getPage({ customerId, tenantId, userIds: [...ids], pageIndex: r.pageIndex, pageSize: r.pageSize }, r.signal))();
       return { items: page.users, totalCount: page.totalCount };
     },
     keyOf: userKey,

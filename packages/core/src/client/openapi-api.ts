@@ -3,7 +3,7 @@
 // its requests become PreparedRequests, the pipeline's answers become Responses anyone can read.
 import createClientImport, { type Client } from 'openapi-fetch';
 import type { paths } from '../generated/openapi.js';
-import type { PreparedRequest, Send } from '../transport/http.js';
+import { bodySize, type PreparedRequest, type Send } from '../transport/http.js';
 
 export type UsersApi = Client<paths, 'application/json'>;
 
@@ -68,7 +68,8 @@ export function createUsersApi(send: Send, baseUrl: string): UsersApi {
         for (const one of Array.isArray(value) ? value : value === undefined ? [] : [value]) headers.append(name, one);
       }
     }
-    return new Response(NULL_BODY_STATUSES.has(answer.status) || answer.body === '' ? null : answer.body, { status: answer.status, headers });
+    const empty = NULL_BODY_STATUSES.has(answer.status) || bodySize(answer) === 0;
+    return new Response(empty ? null : (answer.body as BodyInit), { status: answer.status, headers });
   };
   return createClient<paths>({
     baseUrl,

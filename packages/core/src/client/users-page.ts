@@ -9,20 +9,30 @@ import {
   type UsersPage,
   type ValidUsersPageInput,
 } from '../protocol/index.js';
-import type { RawResponse, Send } from '../transport/http.js';
+import { bodyText, type RawResponse, type Send } from '../transport/http.js';
 
 /** JSON when it parses; the text otherwise, which the protocol reports as INVALID_RESPONSE. */
 export function parseBody(response: RawResponse): unknown {
-  if (response.body === '') return undefined;
+  const text = bodyText(response);
+  if (text === '') return undefined;
   try {
-    return JSON.parse(response.body) as unknown;
+    return JSON.parse(text) as unknown;
   } catch {
-    return response.body;
+    return text;
   }
 }
 
-/** Sends one page request; a non-2xx answer becomes an AvePointApiError with the protocol's meaning. */
-export async function sendUsersPage(send: Send, baseUrl: string, input: ValidUsersPageInput, signal: AbortSignal | undefined): Promise<UsersPage> {
+/**
+ * Sends one page request and returns the reading of its answer, to run when the page is needed: a
+ * listing keeps the text of pages waiting for their turn, not thousands of parsed users. A non-2xx
+ * answer throws at once, as an AvePointApiError with the protocol's meaning (so it is retried).
+ */
+export async function requestUsersPage(
+  send: Send,
+  baseUrl: string,
+  input: ValidUsersPageInput,
+  signal: AbortSignal | undefined,
+): Promise<() => UsersPage> {
   const request = buildUsersBatchRequest(input);
   const response = await send({
     url: buildUsersBatchUrl(baseUrl, request),
@@ -35,10 +45,16 @@ export async function sendUsersPage(send: Send, baseUrl: string, input: ValidUse
   if (response.status < 200 || response.status >= 300) {
     throw apiErrorFromResponse({ status: response.status, headers: response.headers, body: parseBody(response) });
   }
-  return normalizeUsersPage(parseBody(response), {
-    status: response.status,
-    requestId: requestIdOf(response.headers),
-    requested: { pageIndex: input.pageIndex, pageSize: input.pageSize },
-    owned: true,
-  });
+  return () =>
+    normalizeUsersPage(parseBody(response), {
+      status: response.status,
+      requestId: requestIdOf(response.headers),
+      requested: { pageIndex: input.pageIndex, pageSize: input.pageSize },
+      owned: true,
+    });
+}
+
+/** One page, read at once. */
+export async function sendUsersPage(send: Send, baseUrl: string, input: ValidUsersPageInput, signal: AbortSignal | undefined): Promise<UsersPage> {
+  return (await requestUsersPage(send, baseUrl, input, signal))();
 }

@@ -2,7 +2,7 @@
 // the answer read in full but never past a bound. Counting happens on the decoded bytes as they
 // arrive, so a huge or endless body and a decompression bomb end early with bounded memory.
 import { DEFAULT_MAX_RESPONSE_BYTES, ERROR_BODY_READ_BYTES, responseTooLarge, transportErrorOf } from '../protocol/index.js';
-import type { FetchLike, PreparedRequest, RawResponse, Send } from './http.js';
+import { bodySize, type FetchLike, type PreparedRequest, type RawResponse, type Send } from './http.js';
 
 function initOf(request: PreparedRequest): RequestInit {
   const init: RequestInit = { method: request.method, headers: request.headers, redirect: request.redirect };
@@ -12,8 +12,8 @@ function initOf(request: PreparedRequest): RequestInit {
 }
 
 
-/** The body as text, at most `limit` decoded bytes; past that, a success fails and an error is cut. */
-async function readBody(response: Response, url: string, limit: number): Promise<string> {
+/** The body's bytes, at most `limit` decoded bytes; past that, a success fails and an error is cut. */
+async function readBody(response: Response, url: string, limit: number): Promise<Uint8Array> {
   const ok = response.status >= 200 && response.status < 300;
   const cap = ok ? limit : Math.min(limit, ERROR_BODY_READ_BYTES);
   const declared = Number(response.headers.get('content-length'));
@@ -22,9 +22,9 @@ async function readBody(response: Response, url: string, limit: number): Promise
     await response.body?.cancel().catch(() => undefined);
     throw responseTooLarge(url, response.status, cap, `content-length ${declared}`);
   }
-  if (!response.body) return '';
+  if (!response.body) return new Uint8Array(0);
   // Declared, within the bound and not compressed: the framing already bounds it, read it whole.
-  if (declared > 0 && declared <= cap && !response.headers.has('content-encoding')) return response.text();
+  if (declared > 0 && declared <= cap && !response.headers.has('content-encoding')) return new Uint8Array(await response.arrayBuffer());
   const reader = response.body.getReader();
   const chunks: Uint8Array[] = [];
   let size = 0;
@@ -41,17 +41,15 @@ async function readBody(response: Response, url: string, limit: number): Promise
     chunks.push(value);
     size += value.byteLength;
   }
-  if (chunks.length === 1) return decoder.decode(chunks[0]);
+  if (chunks.length === 1) return chunks[0]!;
   const all = new Uint8Array(size);
   let at = 0;
   for (const chunk of chunks) {
     all.set(chunk, at);
     at += chunk.byteLength;
   }
-  return decoder.decode(all);
+  return all;
 }
-
-const decoder = new TextDecoder();
 
 /**
  * Sends through an injected fetch (one Request built here) or the global fetch (given the URL and
@@ -81,7 +79,7 @@ export function boundedSend(send: Send, maxResponseBytes: number = DEFAULT_MAX_R
     const response = await send(request);
     const ok = response.status >= 200 && response.status < 300;
     // Characters, not bytes: the host already holds the text; this only refuses to parse a huge one.
-    if (ok && response.body.length > maxResponseBytes) throw responseTooLarge(request.url, response.status, maxResponseBytes, `${response.body.length} characters`);
+    if (ok && bodySize(response) > maxResponseBytes) throw responseTooLarge(request.url, response.status, maxResponseBytes, `${bodySize(response)} characters`);
     return response;
   };
 }

@@ -4,13 +4,13 @@
 // time through one scheduler. A count above the chunk's size is a lie no tenant can tell.
 import { MAX_IDS_PER_REQUEST, planIdChunks, type Consistency, type InconsistencyReport } from '../protocol/index.js';
 import { abortScope } from './abort.js';
-import { listPages, type PageOf, type PageRequest } from './listing.js';
+import { listPages, type PageOrReader, type PageRequest } from './listing.js';
 import type { Scheduler } from './scheduler.js';
 
 export interface IdLookupOptions<T> {
   /** The IDs to look up (validated); case-only repeats count once. */
   ids: readonly string[];
-  getPage: (ids: readonly string[], request: PageRequest) => Promise<PageOf<T>>;
+  getPage: (ids: readonly string[], request: PageRequest) => Promise<PageOrReader<T>>;
   keyOf: (item: T) => string;
   scheduler: Scheduler;
   /** Chunks read at once. */

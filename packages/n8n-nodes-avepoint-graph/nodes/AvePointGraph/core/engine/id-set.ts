@@ -1,30 +1,37 @@
 // Generated from packages/core/src/engine/id-set.ts: do not edit; run `node scripts/copy-core-protocol.mjs` (or `pnpm generate`).
 // The IDs a listing has yielded, to yield each user at most once. A million-user export keeps a
 // million IDs: as strings in a Set that is about 80 MB, so GUIDs (every ID the API family uses)
-// are kept as their 128 bits in open-addressing tables, about 25 bytes an ID. The tables are
+// are kept as their 128 bits in open-addressing tables, about 24 bytes an ID. The tables are
 // sharded so that growing one copies 1/64 of the set, not all of it: no doubling spike in RSS.
 // Anything that is not a GUID falls back to a Map, exact either way.
 
 const SHARD_BITS = 6;
 const SHARDS = 1 << SHARD_BITS;
 const INITIAL_SLOTS = 64;
-const MAX_LOAD = 0.8;
+// Grown by half, not doubled, at 85% full: the tables run 57-85% full, about 24 bytes an ID.
+const MAX_LOAD = 0.85;
+const GROWTH = 1.5;
 
-/** A lower-case hex digit's value, or -1. */
-function hexDigit(code: number): number {
-  if (code >= 48 && code <= 57) return code - 48;
-  if (code >= 97 && code <= 102) return code - 87;
-  return -1;
+/** A slot from a 32-bit hash, for any table size (multiply, not mask: sizes are not powers of 2). */
+const slotOf = (hash: number, slots: number): number => Math.floor((hash / 4294967296) * slots);
+
+/** Hex digit values by character code (either case), -1 for anything else. */
+const HEX = new Int8Array(128).fill(-1);
+for (let i = 0; i < 10; i++) HEX[48 + i] = i;
+for (let i = 0; i < 6; i++) {
+  HEX[65 + i] = 10 + i;
+  HEX[97 + i] = 10 + i;
 }
 
 /**
  * 32 bits of a GUID's hex: `count` digits from `at`, then (for the 4-4 groups) 4 more from `then`.
- * -1 when a character is not a lower-case hex digit (the key is then kept as a string).
+ * -1 when a character is not a hex digit (the key is then kept as a string).
  */
-function hexWord(key: string, at: number, count: number, then?: number): number {
+function hexWord(key: string, at: number, count: number, then = 0): number {
   let word = 0;
   for (let i = 0; i < 8; i++) {
-    const digit = hexDigit(key.charCodeAt(i < count ? at + i : then! + i - count));
+    const code = key.charCodeAt(i < count ? at + i : then + i - count);
+    const digit = code < 128 ? HEX[code]! : -1;
     if (digit < 0) return -1;
     word = word * 16 + digit;
   }
@@ -66,11 +73,12 @@ export class IdSet {
   }
 
   /**
-   * Records that `pass` (1..255) saw the ID `key` (already case-folded by the caller) and says
-   * whether it was new, known from an earlier pass, or a repeat within this pass.
+   * Records that `pass` (1..255) saw the ID `key` and says whether it was new, known from an earlier
+   * pass, or a repeat within this pass. IDs compare case-insensitively, around whitespace too.
    */
   mark(key: string, pass: number): MarkResult {
-    // One pass over the characters: a million IDs per export, so no regex, slices or parseInt.
+    // One pass over the characters: a million IDs per export, so no regex, slices, parseInt or
+    // case folding for a GUID (its hex digits read the same in either case).
     if (key.length !== 36) return this.markOther(key, pass);
     const a = hexWord(key, 0, 8);
     const b = hexWord(key, 9, 4, 14);
@@ -78,9 +86,9 @@ export class IdSet {
     const d = hexWord(key, 28, 8);
     if (a < 0 || b < 0 || c < 0 || d < 0 || !dashesAt(key)) return this.markOther(key, pass);
     const hash = mix(a, b, c, d);
-    const shard = this.shards[hash >>> (32 - SHARD_BITS)]!;
+    const shard = this.shards[hash & (SHARDS - 1)]!;
     const slots = shard.passes.length;
-    for (let slot = hash & (slots - 1); ; slot = (slot + 1) & (slots - 1)) {
+    for (let slot = slotOf(hash, slots); ; slot = slot + 1 === slots ? 0 : slot + 1) {
       const seen = shard.passes[slot]!;
       const at = slot * 4;
       if (seen === 0) {
@@ -102,7 +110,10 @@ export class IdSet {
     }
   }
 
-  private markOther(key: string, pass: number): MarkResult {
+  private markOther(raw: string, pass: number): MarkResult {
+    const key = raw.trim().toLowerCase();
+    // A GUID with spaces around it is still that GUID.
+    if (key.length === 36 && key !== raw) return this.mark(key, pass);
     const seen = this.others.get(key);
     this.others.set(key, pass);
     if (seen === undefined) {
@@ -114,7 +125,7 @@ export class IdSet {
 
   private grow(shard: Shard): void {
     const { words, passes } = shard;
-    const slots = passes.length * 2;
+    const slots = Math.ceil(passes.length * GROWTH);
     const next = newShard(slots);
     for (let old = 0; old < passes.length; old++) {
       const pass = passes[old]!;
@@ -124,8 +135,8 @@ export class IdSet {
       const b = words[at + 1]!;
       const c = words[at + 2]!;
       const d = words[at + 3]!;
-      let slot = mix(a, b, c, d) & (slots - 1);
-      while (next.passes[slot] !== 0) slot = (slot + 1) & (slots - 1);
+      let slot = slotOf(mix(a, b, c, d), slots);
+      while (next.passes[slot] !== 0) slot = slot + 1 === slots ? 0 : slot + 1;
       next.words.set(words.subarray(at, at + 4), slot * 4);
       next.passes[slot] = pass;
     }

@@ -12,6 +12,7 @@ export {
   type ListingOptions,
   type ListingProgress,
   type PageOf,
+  type PageOrReader,
   type PageRequest,
 } from './listing.js';
 export { retryCall, type EngineClock, type RetryCallOptions, type RetryEvent, type Sleep } from './retry-call.js';

@@ -62,9 +62,16 @@ export interface ListingProgress {
   itemsDone: number;
 }
 
+/**
+ * What getPage resolves to: the page, or a function that reads it when its turn comes. A reorder
+ * window of parsed pages keeps thousands of small objects alive across garbage collections; a
+ * window of unread bodies keeps a few large strings, which is what holds a big export's memory flat.
+ */
+export type PageOrReader<T> = PageOf<T> | (() => PageOf<T>);
+
 export interface ListingOptions<T> {
-  getPage: (request: PageRequest) => Promise<PageOf<T>>;
-  /** The item's identity, case-folded (an ID). */
+  getPage: (request: PageRequest) => Promise<PageOrReader<T>>;
+  /** The item's identity (an ID; the listing compares IDs case-insensitively). */
   keyOf: (item: T) => string;
   scheduler: Scheduler;
   /** The page size to ask for. */
@@ -119,7 +126,7 @@ export async function* listPages<T>(o: ListingOptions<T>): AsyncGenerator<Listed
   const controllers = new Map<number, AbortController>();
   /** The earliest page of the pass that failed for good: nothing after it is worth reading. */
   let failedAt = Number.POSITIVE_INFINITY;
-  const fetchPage = (pageIndex: number, pageSize: number): Promise<PageOf<T>> => {
+  const fetchPage = (pageIndex: number, pageSize: number): Promise<PageOrReader<T>> => {
     const page = scope.child();
     controllers.set(pageIndex, page.controller);
     const running = o.scheduler.run((s) => o.getPage({ pageIndex, pageSize, signal: s }), {
@@ -196,7 +203,7 @@ export async function* listPages<T>(o: ListingOptions<T>): AsyncGenerator<Listed
       // The pass's first page sets its plan: the count, and the page size the service serves.
       let first: PageOf<T>;
       try {
-        first = pass === 1 && o.firstPage ? o.firstPage : await fetchPage(start, o.pageSize);
+        first = pass === 1 && o.firstPage ? o.firstPage : read(await fetchPage(start, o.pageSize));
       } catch (error) {
         throw resumable(error, pass, start);
       }
@@ -225,7 +232,7 @@ export async function* listPages<T>(o: ListingOptions<T>): AsyncGenerator<Listed
       if (firstListed) yield firstListed;
       if (full()) return;
 
-      const open = new Map<number, Promise<PageOf<T>>>();
+      const open = new Map<number, Promise<PageOrReader<T>>>();
       let nextRequest = start + 1;
       const wanted = () => {
         if (nextRequest > lastPage || nextRequest > failedAt || open.size >= window) return false;
@@ -242,7 +249,7 @@ export async function* listPages<T>(o: ListingOptions<T>): AsyncGenerator<Listed
         if (!pending) break;
         let page: PageOf<T>;
         try {
-          page = await pending;
+          page = read(await pending);
         } catch (error) {
           throw resumable(error, pass, pageIndex);
         }
@@ -281,6 +288,8 @@ export async function* listPages<T>(o: ListingOptions<T>): AsyncGenerator<Listed
     scope.close();
   }
 }
+
+const read = <T>(page: PageOrReader<T>): PageOf<T> => (typeof page === 'function' ? page() : page);
 
 /** A failure of the first pass says where a new listing can take over. */
 function resumable(error: unknown, pass: number, pageIndex: number): unknown {
