@@ -1,6 +1,8 @@
 // The public shape of a sandbox: what startSandbox() takes and what it returns.
 import type { CertificateCredential } from './auth/clients.js';
 import type { Churn } from './data/churn.js';
+import type { SandboxCustomerRecord } from './data/customers.js';
+import type { SandboxUserDetail } from './data/user-detail.js';
 import type { CustomerLayout } from './data/tenancy.js';
 import type { TenantSnapshot } from './data/tenant-snapshot.js';
 import type { SandboxUser } from './data/users.js';
@@ -44,12 +46,15 @@ export interface SandboxTenant {
   users: number;
   /** The tenant's `*.onmicrosoft.com` domain, used in the UPNs. */
   domain: string;
+  /** The tenant's name in the customers endpoint (names repeat across customers). */
+  name: string;
 }
 
 export interface SandboxCustomer {
   customerId: string;
+  /** The customer's organization name (`organization` in the customers endpoint). */
   name: string;
-  /** false for the customer outside the demo apps' scope (403). */
+  /** false for the customer outside the demo apps' scope (403 on its users, absent from the customers endpoint). */
   inScope: boolean;
   tenants: SandboxTenant[];
 }
@@ -69,11 +74,21 @@ export interface Sandbox {
   clientSecret: string;
   /** The demo app that authenticates with a certificate (RS256 JWT client assertion). */
   certificate: CertificateCredential;
-  /** An app registered without elements.um.user.read.all: its tokens are refused with 403. */
+  /** An app registered without any permission: its tokens are refused with 403 everywhere. */
   unscopedClient: { clientId: string; clientSecret: string };
+  /** An app granted elements.um.user.read.all only: it reads users and gets 403 on the customers endpoint. */
+  usersOnlyClient: { clientId: string; clientSecret: string };
+  /** The scopes the identity service knows; the demo apps (secret and certificate) have both. */
+  scopes: string[];
   customers: SandboxCustomer[];
   /** The users batch URL of a tenant (customer 0, tenant 0 by default). */
   usersUrl(customerIdx?: number, tenantIdx?: number): string;
+  /** The customers batch URL. */
+  customersUrl(): string;
+  /** The one-user URL of a user of a tenant: by its index in the tenant as it started, or by ID. */
+  userUrl(customerIdx: number, tenantIdx: number, user: number | string): string;
+  /** A customer as the customers endpoint serves it (to an app that may see it). */
+  customerAt(customerIdx: number): SandboxCustomerRecord;
   setFaults(rules: FaultRule[]): void;
   setRateLimit(limit: RateLimit | undefined): void;
   /** Expires every token issued so far, now. */
@@ -89,6 +104,13 @@ export interface Sandbox {
    * tenantSnapshot() for the tenant as it is now.
    */
   userAt(customerIdx: number, tenantIdx: number, index: number): SandboxUser;
+  /**
+   * The same user as the one-user endpoint serves it: every field userAt() has, the same, plus
+   * the one-user fields (`countryRegion` is userAt()'s `countryOrRegion`).
+   */
+  userDetailAt(customerIdx: number, tenantIdx: number, index: number): SandboxUserDetail;
+  /** The one-user view of a user ID the tenant has now (after churn, inserted users included); undefined when it has none. */
+  userDetailOf(customerIdx: number, tenantIdx: number, userId: string): SandboxUserDetail | undefined;
   /** The tenant as it is now (customer 0, tenant 0 by default): its IDs in order, its size, what churn changed. */
   tenantSnapshot(customerIdx?: number, tenantIdx?: number): TenantSnapshot;
   /** Applies a churn step to a tenant now, as a `churn` rule would; returns the snapshot after it. */

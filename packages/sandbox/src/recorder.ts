@@ -11,9 +11,9 @@ export interface RecordedRequest {
   path: string;
   /** The query string without `?` (`new URLSearchParams(query)` reads it). */
   query: string;
-  /** Users requests: the IDs from the path, as sent. */
-  pathParams?: { customerId: string; tenantId: string };
-  /** Users requests: the body parsed as JSON; the text when it is not JSON; undefined when empty or over 64 KiB. */
+  /** Users requests (batch and one user): the IDs from the path, as sent. */
+  pathParams?: { customerId: string; tenantId: string; userId?: string };
+  /** Users batch and customers requests: the body parsed as JSON; the text when it is not JSON; undefined when empty or over 64 KiB. */
   body?: unknown;
   bodyBytes: number;
   /** Token requests: the form fields that are not credentials. */
@@ -40,8 +40,9 @@ export class RequestRecorder {
     const scheme = req.headers.authorization?.trim().split(/\s+/)[0];
     if (scheme) headers.authorizationScheme = scheme;
     const entry: RecordedRequest = { requestId, method: req.method ?? 'GET', endpoint: target.kind, path: url.pathname, query: url.search.slice(1), bodyBytes: Buffer.byteLength(body), headers, faulted: false };
-    if (target.kind === 'users') {
-      entry.pathParams = { customerId: target.customerId, tenantId: target.tenantId };
+    if (target.kind === 'user') entry.pathParams = { customerId: target.customerId, tenantId: target.tenantId, userId: target.userId };
+    if (target.kind === 'users' || target.kind === 'customers') {
+      if (target.kind === 'users') entry.pathParams = { customerId: target.customerId, tenantId: target.tenantId };
       if (body.trim() !== '' && body.length <= RECORDED_BODY_LIMIT) {
         try {
           entry.body = JSON.parse(body);

@@ -3,12 +3,16 @@
 import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { handleCustomersRequest } from './api/customers-endpoint.js';
+import { findUserDetail, handleUserRequest } from './api/user-endpoint.js';
 import { handleUsersRequest } from './api/users-endpoint.js';
 import { JtiCache } from './auth/client-assertion.js';
-import { createDemoClients, type RegisteredClient } from './auth/clients.js';
+import { createDemoClients, KNOWN_SCOPES, type RegisteredClient } from './auth/clients.js';
 import { handleTokenRequest } from './auth/token-endpoint.js';
 import { TokenStore } from './auth/token-store.js';
 import { ChurnedTenants } from './data/churned-tenants.js';
+import { customerRecord } from './data/customers.js';
+import { deriveUserDetail } from './data/user-detail.js';
 import { buildCustomers, defaultLayout, type CustomerModel, type TenantModel } from './data/tenancy.js';
 import { userAt } from './data/users.js';
 import { MAX_PAGE_SIZE } from './api/parameters.js';
@@ -29,6 +33,9 @@ import { StatsCounter } from './stats.js';
 import { Timers } from './timers.js';
 
 export { TOKEN_PATH, DISCOVERY_PATH } from './http/routes.js';
+
+/** Most `customerIds` in one request: the spec's maxItems. */
+const MAX_CUSTOMER_IDS = 100;
 
 /** The tenant a users path names, as the endpoint will find it (IDs are case-insensitive). */
 function tenantOfPath(customers: readonly CustomerModel[], customerId: string, tenantId: string): TenantModel | undefined {
@@ -69,7 +76,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   const customers = buildCustomers(seed, options.customers ?? defaultLayout(users));
   const demo = createDemoClients(seed, customers.filter((c) => c.inScope).map((c) => c.customerId), now());
   const clients = new Map<string, RegisteredClient>(
-    [demo.secretClient, demo.certificateClient, demo.unscopedClient].map((client) => [client.clientId, client]),
+    [demo.secretClient, demo.certificateClient, demo.unscopedClient, demo.usersOnlyClient].map((client) => [client.clientId, client]),
   );
   const store = new TokenStore();
   const jtis = new JtiCache();
@@ -86,6 +93,12 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   // Filled in once the port is known.
   let baseUrl = '';
   let tokenUrl = '';
+
+  const customerModelAt = (customerIdx: number): CustomerModel => {
+    const customer = customers[customerIdx];
+    if (!customer) throw new RangeError(`no customer ${customerIdx}`);
+    return customer;
+  };
 
   const tenantAt = (customerIdx: number, tenantIdx: number): TenantModel => {
     const tenant = customers[customerIdx]?.tenants[tenantIdx];
@@ -105,7 +118,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     const requestId = requestIdOf(req, randomUUID);
     const url = new URL(req.url ?? '/', 'http://sandbox.invalid');
     const target = route(url.pathname);
-    stats.request(target.kind === 'token' || target.kind === 'users' ? target.kind : 'other');
+    stats.request(target.kind === 'token' ? 'token' : target.kind === 'users' || target.kind === 'user' || target.kind === 'customers' ? 'api' : 'other');
 
     let body: string;
     try {
@@ -133,7 +146,8 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     const pageIndex = pageIndexRaw !== null && /^\d+$/.test(pageIndexRaw) ? Number(pageIndexRaw) : undefined;
     const decision = faults.decide({
       path: target.kind,
-      ...(target.kind === 'users' ? { pageIndex: pageIndex ?? 1, customerId: target.customerId, tenantId: target.tenantId } : {}),
+      ...(target.kind === 'users' || target.kind === 'customers' ? { pageIndex: pageIndex ?? 1 } : {}),
+      ...(target.kind === 'users' || target.kind === 'user' ? { customerId: target.customerId, tenantId: target.tenantId } : {}),
     });
     if (decision.fired) {
       stats.fault();
@@ -187,26 +201,35 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       }
     }
 
-    const reply =
-      target.kind === 'token'
-        ? handleTokenRequest(
-            { method: req.method ?? 'GET', contentType: req.headers['content-type'], authorization: req.headers.authorization, body },
-            { clients, tokenUrl, now, tokenTtlSeconds, store, jtis },
-          )
-        : handleUsersRequest(
-            {
-              method: req.method ?? 'GET',
-              authorization: req.headers.authorization,
-              customerId: target.customerId,
-              tenantId: target.tenantId,
-              query: url.searchParams,
-              body,
-              isJson: isJsonContentType(req),
-              statusAsInteger: decision.statusAsInteger,
-              lies: decision.page,
-            },
-            { customers, store, now, defaultPageSize, maxUserIds, maxServedPageSize, membership: (t) => churned.membership(t) },
-          );
+    const method = req.method ?? 'GET';
+    const authorization = req.headers.authorization;
+    const membership = (t: TenantModel) => churned.membership(t);
+    let reply: Reply;
+    if (target.kind === 'token') {
+      reply = handleTokenRequest({ method, contentType: req.headers['content-type'], authorization, body }, { clients, tokenUrl, now, tokenTtlSeconds, store, jtis });
+    } else if (target.kind === 'customers') {
+      reply = handleCustomersRequest({ method, authorization, query: url.searchParams, body, isJson: isJsonContentType(req) }, { customers, store, now, maxCustomerIds: MAX_CUSTOMER_IDS });
+    } else if (target.kind === 'user') {
+      reply = handleUserRequest(
+        { method, authorization, customerId: target.customerId, tenantId: target.tenantId, userId: target.userId, statusAsInteger: decision.statusAsInteger },
+        { customers, store, now, membership },
+      );
+    } else {
+      reply = handleUsersRequest(
+        {
+          method,
+          authorization,
+          customerId: target.customerId,
+          tenantId: target.tenantId,
+          query: url.searchParams,
+          body,
+          isJson: isJsonContentType(req),
+          statusAsInteger: decision.statusAsInteger,
+          lies: decision.page,
+        },
+        { customers, store, now, defaultPageSize, maxUserIds, maxServedPageSize, membership },
+      );
+    }
     await send(res, requestId, reply, decision.slowBodyMs, entry, sendFaults);
   }
 
@@ -238,16 +261,25 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     clientSecret: demo.secretClient.secret,
     certificate: demo.certificate,
     unscopedClient: { clientId: demo.unscopedClient.clientId, clientSecret: demo.unscopedClient.secret },
+    usersOnlyClient: { clientId: demo.usersOnlyClient.clientId, clientSecret: demo.usersOnlyClient.secret },
+    scopes: [...KNOWN_SCOPES],
     customers: customers.map((c) => ({
       customerId: c.customerId,
       name: c.name,
       inScope: c.inScope,
-      tenants: c.tenants.map((t) => ({ tenantId: t.tenantId, users: t.users, domain: t.domain })),
+      tenants: c.tenants.map((t) => ({ tenantId: t.tenantId, users: t.users, domain: t.domain, name: t.name })),
     })),
     usersUrl(customerIdx = 0, tenantIdx = 0) {
       const tenant = tenantAt(customerIdx, tenantIdx);
       return `${baseUrl}/partner/external/v3/um/customers/${tenant.customerId}/tenants/${tenant.tenantId}/users/batch`;
     },
+    customersUrl: () => `${baseUrl}/partner/external/v3/general/customers/batch`,
+    userUrl(customerIdx, tenantIdx, user) {
+      const tenant = tenantAt(customerIdx, tenantIdx);
+      const id = typeof user === 'number' ? userAt(tenant, user).id : user;
+      return `${baseUrl}/partner/external/v3/um/customers/${tenant.customerId}/tenants/${tenant.tenantId}/users/${encodeURIComponent(id)}`;
+    },
+    customerAt: (customerIdx) => customerRecord(customerModelAt(customerIdx)),
     setFaults(rules) {
       faults.set(rules);
     },
@@ -263,6 +295,15 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     stats: () => stats.snapshot(),
     resetStats: () => stats.reset(),
     userAt: (customerIdx, tenantIdx, index) => userAt(tenantAt(customerIdx, tenantIdx), index),
+    userDetailAt(customerIdx, tenantIdx, index) {
+      const tenant = tenantAt(customerIdx, tenantIdx);
+      userAt(tenant, index); // the same range check as userAt
+      return deriveUserDetail(tenant, index);
+    },
+    userDetailOf(customerIdx, tenantIdx, id) {
+      const tenant = tenantAt(customerIdx, tenantIdx);
+      return findUserDetail(tenant, churned.membership(tenant), id);
+    },
     tenantSnapshot: (customerIdx = 0, tenantIdx = 0) => churned.snapshot(tenantAt(customerIdx, tenantIdx)),
     applyChurn(customerIdx, tenantIdx, step) {
       checkChurn(step, 'churn');

@@ -7,9 +7,10 @@ export class StatsCounter {
     return { tokenRequests: 0, apiRequests: 0, byStatus: {}, faultsInjected: 0 };
   }
 
-  request(path: 'token' | 'users' | 'other'): void {
+  /** `api`: any of the API endpoints (users batch, one user, customers). */
+  request(path: 'token' | 'api' | 'other'): void {
     if (path === 'token') this.value.tokenRequests++;
-    else if (path === 'users') this.value.apiRequests++;
+    else if (path === 'api') this.value.apiRequests++;
   }
 
   status(status: number): void {

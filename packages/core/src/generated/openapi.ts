@@ -4,18 +4,45 @@
  */
 
 export interface paths {
+    "/partner/external/v3/general/customers/batch": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * List the partner's customers, with their tenants
+         * @description Returns one page of the partner's customers, or of the customers whose IDs are in
+         *     `customerIds`, each with its Microsoft 365 tenants. IDs the partner does not have are simply
+         *     absent from `data`, and so are customers outside the app's scope. A customer's `id` is the
+         *     `customerId` of the users endpoints, a tenant's `id` their `tenantId`. POST is used as a
+         *     read: the call changes nothing and may be retried.
+         *
+         *     Paging: `metadata.totalCount` is the number of customers that match the request; read pages
+         *     `1..ceil(totalCount / pageSize)`.
+         */
+        post: operations["listCustomers"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/partner/external/v3/um/customers/{customerId}/tenants/{tenantId}/users/batch": {
         parameters: {
             query?: never;
             header?: never;
             path: {
                 /**
-                 * @description The ID of the customer (a GUID).
+                 * @description The ID of the customer (a GUID), the `id` of a customer of `listCustomers`.
                  * @example 966f35cc-1d2e-4f3a-8b4c-25cdbcf82a07
                  */
                 customerId: components["parameters"]["CustomerId"];
                 /**
-                 * @description The ID of the customer's tenant (a GUID).
+                 * @description The ID of the customer's tenant (a GUID), the `id` of one of the customer's `tenants`.
                  * @example 0c7715b3-2a4b-4c5d-9e6f-f3634dcfacec
                  */
                 tenantId: components["parameters"]["TenantId"];
@@ -40,6 +67,46 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/partner/external/v3/um/customers/{customerId}/tenants/{tenantId}/users/{userId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The ID of the customer (a GUID), the `id` of a customer of `listCustomers`.
+                 * @example 966f35cc-1d2e-4f3a-8b4c-25cdbcf82a07
+                 */
+                customerId: components["parameters"]["CustomerId"];
+                /**
+                 * @description The ID of the customer's tenant (a GUID), the `id` of one of the customer's `tenants`.
+                 * @example 0c7715b3-2a4b-4c5d-9e6f-f3634dcfacec
+                 */
+                tenantId: components["parameters"]["TenantId"];
+                /**
+                 * @description The ID of the user (a GUID), the `id` of a user of `getUsersBatch`.
+                 * @example c2aa00d3-5b1e-4b7a-9d3c-9e9c79232bff
+                 */
+                userId: components["parameters"]["UserId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Get one user in full
+         * @description Returns every field AvePoint Elements has for one user of a customer's tenant, without a
+         *     `data` wrapper. The fields the batch endpoint also has (`id`, names, `mail`, `department`,
+         *     `jobTitle`, `employeeId`, `company`, `mobile`, `location`, `isTestUser`, `status`) mean the
+         *     same here; the country is `countryRegion` here, `countryOrRegion` there. A user the tenant
+         *     does not have is 404.
+         */
+        get: operations["getUser"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -51,13 +118,30 @@ export interface components {
         Guid: string;
         /** @description Which users to return. */
         UsersBatchRequest: {
-            /** @description The unique identifiers of users. Omitted or empty means every user of the tenant. */
+            /**
+             * @description The unique identifiers of users, at most 100 (one page's worth). Omitted or empty means
+             *     every user of the tenant.
+             */
             userIds?: components["schemas"]["Guid"][];
         };
         /** @description One page of users and where it stands in the whole result. */
         UsersBatchResponse: {
-            /** @description The users of this page. */
+            /** @description The users of this page (at most `pageSize`). */
             data: components["schemas"]["User"][];
+            metadata: components["schemas"]["PageMetadata"];
+        };
+        /** @description Which customers to return. */
+        CustomersBatchRequest: {
+            /**
+             * @description The IDs of customers, at most 100 (one page's worth). Omitted or empty means every
+             *     customer of the partner.
+             */
+            customerIds?: components["schemas"]["Guid"][];
+        };
+        /** @description One page of customers and where it stands in the whole result. */
+        CustomersBatchResponse: {
+            /** @description The customers of this page (at most `pageSize`). */
+            data: components["schemas"]["Customer"][];
             metadata: components["schemas"]["PageMetadata"];
         };
         /** @description Paging information of a response. */
@@ -69,19 +153,57 @@ export interface components {
             pageIndex: number;
             /**
              * Format: int32
-             * @description The number of users retrieved in one request.
+             * @description The number of items (users, customers) retrieved in one request.
              */
             pageSize: number;
             /**
              * Format: int64
-             * @description The total number of users that match the request.
+             * @description The total number of items that match the request (at most 2^53 - 1, the largest
+             *     integer a JSON client reads exactly).
              */
             totalCount: number;
         };
-        /** @description A user of the customer's tenant. */
+        /** @description A customer of the partner in AvePoint Elements. */
+        Customer: {
+            /** @description The ID of the customer, the `customerId` of the users endpoints. */
+            id: components["schemas"]["Guid"];
+            /** @description The customer's organization name. */
+            organization?: string | null;
+            /** @description The e-mail address of the customer's owner. */
+            ownerEmail?: string | null;
+            jobStatus?: components["schemas"]["JobStatus"];
+            /** @description The customer's country or region. */
+            countryOrRegion?: string | null;
+            managementMode?: components["schemas"]["ManagementMode"];
+            /** @description The customer's Microsoft 365 tenants; may be empty. */
+            tenants?: components["schemas"]["Tenant"][] | null;
+        };
+        /** @description A Microsoft 365 tenant of a customer. */
+        Tenant: {
+            /** @description The ID of the tenant, the `tenantId` of the users endpoints. */
+            id: components["schemas"]["Guid"];
+            /** @description The tenant's name. Names are not unique across customers. */
+            name?: string | null;
+        };
+        /**
+         * Format: int32
+         * @description The state of the customer's jobs:
+         *     0 N/A, 1 Working, 2 Failed, 3 Waiting for configuration, 4 Multiple issues found,
+         *     5 Finished with exception, 6 No backup updates.
+         * @enum {integer}
+         */
+        JobStatus: 0 | 1 | 2 | 3 | 4 | 5 | 6;
+        /**
+         * Format: int32
+         * @description Who manages the customer's tenants:
+         *     0 the customer manages the tenant, 1 the partner manages the tenant, 2 to be configured.
+         * @enum {integer}
+         */
+        ManagementMode: 0 | 1 | 2;
+        /** @description A user of the customer's tenant, as the batch endpoint serves it. */
         User: {
             /** @description The ID of the user. */
-            id: string;
+            id: components["schemas"]["Guid"];
             /** @description The user principal name. */
             userPrincipalName?: string | null;
             /** @description The email of the user. */
@@ -112,12 +234,14 @@ export interface components {
              */
             age?: number | null;
             /**
+             * Format: date-time
              * @description The date from which the account can sign in to Microsoft 365 (ISO 8601).
              *     `1970-01-01T00:00:00Z` means "not set".
              * @example 1970-01-01T00:00:00Z
              */
             startDate?: string | null;
             /**
+             * Format: date-time
              * @description The date from which the account is blocked from signing in (ISO 8601).
              *     `1970-01-01T00:00:00Z` means "not set".
              * @example 2027-03-31T00:00:00Z
@@ -125,13 +249,119 @@ export interface components {
             endDate?: string | null;
             /** @description The country or region of the user. */
             countryOrRegion?: string | null;
-            /**
-             * @description The current statuses of the user account. Every sample shows an array; the field
-             *     table says "integer", so a bare integer is accepted too and means a one-element array.
-             */
-            status?: components["schemas"]["UserStatus"][] | components["schemas"]["UserStatus"];
+            status?: components["schemas"]["UserStatuses"];
         };
         /**
+         * @description One user in full, as the one-user endpoint serves it. The fields the batch `User` also has
+         *     mean the same; the country is `countryRegion` here.
+         */
+        UserDetail: {
+            /** @description The ID of the user. */
+            id: components["schemas"]["Guid"];
+            /** @description The user's manager. */
+            manager?: string | null;
+            /** @description The first name of the user. */
+            firstName?: string | null;
+            /** @description The last name of the user. */
+            lastName?: string | null;
+            /** @description The display name of the user. */
+            displayName?: string | null;
+            /** @description The job title of the user. */
+            jobTitle?: string | null;
+            /** @description The employee ID of the user. */
+            employeeId?: string | null;
+            /**
+             * @description The user's alternate e-mail addresses. The field table says "string", the sample shows
+             *     an array of strings: an array is what a client should expect (a user may have several),
+             *     and a bare string is accepted too and means a one-element array, as for `status`.
+             */
+            alternateEmailAddress?: string[] | string | null;
+            /** @description The company of the user. */
+            company?: string | null;
+            /** @description The department of the user. */
+            department?: string | null;
+            /** @description The (office) location of the user. */
+            location?: string | null;
+            /** @description Whether the user's password never expires. */
+            passwordNeverExpire?: boolean | null;
+            /**
+             * Format: date-time
+             * @description When the user was last changed (ISO 8601); `1970-01-01T00:00:00Z` means "not set".
+             */
+            lastChangeDate?: string | null;
+            /**
+             * Format: int32
+             * @description The age of the user in years, calculated from `birthday` (so this page says; the batch
+             *     page calls its `age` the password age).
+             */
+            age?: number | null;
+            /** @description Whether the user account is a test user for development purposes. */
+            isTestUser?: boolean | null;
+            /** @description The office phone of the user. */
+            officePhone?: string | null;
+            /** @description The mobile phone of the user. */
+            mobile?: string | null;
+            /**
+             * Format: date-time
+             * @description The user's birthday (ISO 8601); `1970-01-01T00:00:00Z` means "not set".
+             */
+            birthday?: string | null;
+            /** @description The email of the user. */
+            mail?: string | null;
+            /**
+             * @description Where the user uses Microsoft 365, as a country code such as `AF`.
+             * @example AF
+             */
+            usageLocation?: string | null;
+            /**
+             * @description The user's preferred language, as a language tag such as `af-NA`.
+             * @example af-NA
+             */
+            preferredLanguage?: string | null;
+            /** @description Whether the account can sign in only from `enforceStartDateTime` on. */
+            enforceStart?: boolean | null;
+            /**
+             * Format: date-time
+             * @description From when the account can sign in (ISO 8601); `1970-01-01T00:00:00Z` means "not set".
+             */
+            enforceStartDateTime?: string | null;
+            /** @description Whether the account is blocked from signing in from `enforceEndDateTime` on. */
+            enforceEnd?: boolean | null;
+            /**
+             * Format: date-time
+             * @description From when the account is blocked from signing in (ISO 8601); `1970-01-01T00:00:00Z` means "not set".
+             */
+            enforceEndDateTime?: string | null;
+            /** @description The postal code of the user's address. */
+            postalCode?: string | null;
+            /** @description The country or region of the user (`countryOrRegion` in the batch endpoint). */
+            countryRegion?: string | null;
+            /** @description The state or province of the user's address. */
+            state?: string | null;
+            /** @description The street address of the user. */
+            address?: string | null;
+            /** @description The sign-in name of the user. */
+            loginName?: string | null;
+            status?: components["schemas"]["UserStatuses"];
+            /** @description The fax number of the user. */
+            fax?: string | null;
+            /** @description Whether the user is an external (guest) user. */
+            isExternal?: boolean | null;
+            /** @description The sponsor of an external user. */
+            sponsor?: string | null;
+            /** @description The Elements template the user was created or managed with. */
+            template?: string | null;
+            /** @description The city of the user's address. */
+            city?: string | null;
+        };
+        /**
+         * @description The current statuses of the user account, each at most once. Every sample shows an array;
+         *     the field tables say "integer", so a bare integer is accepted too and means a one-element
+         *     array.
+         */
+        UserStatuses: components["schemas"]["UserStatus"][] | components["schemas"]["UserStatus"];
+        /**
+         * Format: int32
          * @description A status of a user account:
          *     0 MFA disabled, 1 Sign-in blocked, 2 Password expired, 3 High risk, 4 Medium risk,
          *     5 Compliance, 6 Inactive, 7 Pending deletion, 8 Test user.
@@ -139,12 +369,12 @@ export interface components {
          */
         UserStatus: 0 | 1 | 2 | 3 | 4 | 5 | 6 | 7 | 8;
         /**
-         * @description AvePoint documents no error body format: it may be JSON (any shape), text, or empty.
-         *     Clients must accept any of them.
+         * @description AvePoint documents no error body format: it may be JSON of any shape, text (a gateway's
+         *     HTML page included), or empty. Clients must accept any of them, so this schema allows any
+         *     value. Declared as `application/json`, `text/plain` and `*\/*`, so a validating proxy
+         *     passes every one.
          */
-        ErrorBody: {
-            [key: string]: unknown;
-        } | string | null;
+        ErrorBody: unknown;
     };
     responses: {
         /** @description Invalid parameters (for example `pageSize` out of 1..100 or a malformed ID). */
@@ -154,6 +384,8 @@ export interface components {
             };
             content: {
                 "application/json": components["schemas"]["ErrorBody"];
+                "text/plain": components["schemas"]["ErrorBody"];
+                "*/*": components["schemas"]["ErrorBody"];
             };
         };
         /** @description Authentication required, or the access token is invalid or expired. */
@@ -163,11 +395,14 @@ export interface components {
             };
             content: {
                 "application/json": components["schemas"]["ErrorBody"];
+                "text/plain": components["schemas"]["ErrorBody"];
+                "*/*": components["schemas"]["ErrorBody"];
             };
         };
         /**
-         * @description Authenticated but not authorized: the app lacks `elements.um.user.read.all`, or the
-         *     customer is outside the app's scope.
+         * @description Authenticated but not authorized: the token lacks the operation's permission
+         *     (`elements.um.user.read.all` for the users endpoints, `elements.customers.read.all` for
+         *     the customers endpoint), or the customer is outside the app's scope.
          */
         Forbidden: {
             headers: {
@@ -175,15 +410,19 @@ export interface components {
             };
             content: {
                 "application/json": components["schemas"]["ErrorBody"];
+                "text/plain": components["schemas"]["ErrorBody"];
+                "*/*": components["schemas"]["ErrorBody"];
             };
         };
-        /** @description The customer or tenant does not exist. */
+        /** @description The customer, tenant or user does not exist. */
         NotFound: {
             headers: {
                 [name: string]: unknown;
             };
             content: {
                 "application/json": components["schemas"]["ErrorBody"];
+                "text/plain": components["schemas"]["ErrorBody"];
+                "*/*": components["schemas"]["ErrorBody"];
             };
         };
         /** @description Rate limit exceeded. Wait as `Retry-After` says, then retry. */
@@ -194,6 +433,8 @@ export interface components {
             };
             content: {
                 "application/json": components["schemas"]["ErrorBody"];
+                "text/plain": components["schemas"]["ErrorBody"];
+                "*/*": components["schemas"]["ErrorBody"];
             };
         };
         /** @description An unexpected error of the service. */
@@ -203,6 +444,8 @@ export interface components {
             };
             content: {
                 "application/json": components["schemas"]["ErrorBody"];
+                "text/plain": components["schemas"]["ErrorBody"];
+                "*/*": components["schemas"]["ErrorBody"];
             };
         };
         /**
@@ -215,6 +458,8 @@ export interface components {
             };
             content: {
                 "application/json": components["schemas"]["ErrorBody"];
+                "text/plain": components["schemas"]["ErrorBody"];
+                "*/*": components["schemas"]["ErrorBody"];
             };
         };
         /** @description Maintenance or overload. Retry later, after `Retry-After` when present. */
@@ -225,6 +470,8 @@ export interface components {
             };
             content: {
                 "application/json": components["schemas"]["ErrorBody"];
+                "text/plain": components["schemas"]["ErrorBody"];
+                "*/*": components["schemas"]["ErrorBody"];
             };
         };
         /**
@@ -238,20 +485,27 @@ export interface components {
             };
             content: {
                 "application/json": components["schemas"]["ErrorBody"];
+                "text/plain": components["schemas"]["ErrorBody"];
+                "*/*": components["schemas"]["ErrorBody"];
             };
         };
     };
     parameters: {
         /**
-         * @description The ID of the customer (a GUID).
+         * @description The ID of the customer (a GUID), the `id` of a customer of `listCustomers`.
          * @example 966f35cc-1d2e-4f3a-8b4c-25cdbcf82a07
          */
         CustomerId: components["schemas"]["Guid"];
         /**
-         * @description The ID of the customer's tenant (a GUID).
+         * @description The ID of the customer's tenant (a GUID), the `id` of one of the customer's `tenants`.
          * @example 0c7715b3-2a4b-4c5d-9e6f-f3634dcfacec
          */
         TenantId: components["schemas"]["Guid"];
+        /**
+         * @description The ID of the user (a GUID), the `id` of a user of `getUsersBatch`.
+         * @example c2aa00d3-5b1e-4b7a-9d3c-9e9c79232bff
+         */
+        UserId: components["schemas"]["Guid"];
         /**
          * @description The page number of the data to retrieve, from 1.
          * @example 1
@@ -264,6 +518,11 @@ export interface components {
          * @example 100
          */
         PageSize: number;
+        /**
+         * @description The number of customers returned in one page, from 1 to 100 (default 50).
+         * @example 50
+         */
+        CustomersPageSize: number;
     };
     requestBodies: never;
     headers: {
@@ -278,8 +537,16 @@ export interface components {
 export type Guid = components['schemas']['Guid'];
 export type UsersBatchRequest = components['schemas']['UsersBatchRequest'];
 export type UsersBatchResponse = components['schemas']['UsersBatchResponse'];
+export type CustomersBatchRequest = components['schemas']['CustomersBatchRequest'];
+export type CustomersBatchResponse = components['schemas']['CustomersBatchResponse'];
 export type PageMetadata = components['schemas']['PageMetadata'];
+export type Customer = components['schemas']['Customer'];
+export type Tenant = components['schemas']['Tenant'];
+export type JobStatus = components['schemas']['JobStatus'];
+export type ManagementMode = components['schemas']['ManagementMode'];
 export type User = components['schemas']['User'];
+export type UserDetail = components['schemas']['UserDetail'];
+export type UserStatuses = components['schemas']['UserStatuses'];
 export type UserStatus = components['schemas']['UserStatus'];
 export type ErrorBody = components['schemas']['ErrorBody'];
 export type ResponseBadRequest = components['responses']['BadRequest'];
@@ -293,11 +560,62 @@ export type ResponseServiceUnavailable = components['responses']['ServiceUnavail
 export type ResponseGatewayTimeout = components['responses']['GatewayTimeout'];
 export type ParameterCustomerId = components['parameters']['CustomerId'];
 export type ParameterTenantId = components['parameters']['TenantId'];
+export type ParameterUserId = components['parameters']['UserId'];
 export type ParameterPageIndex = components['parameters']['PageIndex'];
 export type ParameterPageSize = components['parameters']['PageSize'];
+export type ParameterCustomersPageSize = components['parameters']['CustomersPageSize'];
 export type HeaderRetryAfter = components['headers']['RetryAfter'];
 export type $defs = Record<string, never>;
 export interface operations {
+    listCustomers: {
+        parameters: {
+            query?: {
+                /**
+                 * @description The page number of the data to retrieve, from 1.
+                 * @example 1
+                 */
+                pageIndex?: components["parameters"]["PageIndex"];
+                /**
+                 * @description The number of customers returned in one page, from 1 to 100 (default 50).
+                 * @example 50
+                 */
+                pageSize?: components["parameters"]["CustomersPageSize"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description Which customers to return. Omitted, or an empty `customerIds`, means every customer of the partner. */
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["CustomersBatchRequest"];
+            };
+        };
+        responses: {
+            /** @description One page of customers, with paging metadata. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CustomersBatchResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            /**
+             * @description Documented for the API family. This operation has no documented case of it: customers
+             *     the partner does not have are absent from `data`, not an error.
+             */
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            502: components["responses"]["BadGateway"];
+            503: components["responses"]["ServiceUnavailable"];
+            504: components["responses"]["GatewayTimeout"];
+        };
+    };
     getUsersBatch: {
         parameters: {
             query?: {
@@ -317,12 +635,12 @@ export interface operations {
             header?: never;
             path: {
                 /**
-                 * @description The ID of the customer (a GUID).
+                 * @description The ID of the customer (a GUID), the `id` of a customer of `listCustomers`.
                  * @example 966f35cc-1d2e-4f3a-8b4c-25cdbcf82a07
                  */
                 customerId: components["parameters"]["CustomerId"];
                 /**
-                 * @description The ID of the customer's tenant (a GUID).
+                 * @description The ID of the customer's tenant (a GUID), the `id` of one of the customer's `tenants`.
                  * @example 0c7715b3-2a4b-4c5d-9e6f-f3634dcfacec
                  */
                 tenantId: components["parameters"]["TenantId"];
@@ -343,6 +661,51 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["UsersBatchResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            502: components["responses"]["BadGateway"];
+            503: components["responses"]["ServiceUnavailable"];
+            504: components["responses"]["GatewayTimeout"];
+        };
+    };
+    getUser: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The ID of the customer (a GUID), the `id` of a customer of `listCustomers`.
+                 * @example 966f35cc-1d2e-4f3a-8b4c-25cdbcf82a07
+                 */
+                customerId: components["parameters"]["CustomerId"];
+                /**
+                 * @description The ID of the customer's tenant (a GUID), the `id` of one of the customer's `tenants`.
+                 * @example 0c7715b3-2a4b-4c5d-9e6f-f3634dcfacec
+                 */
+                tenantId: components["parameters"]["TenantId"];
+                /**
+                 * @description The ID of the user (a GUID), the `id` of a user of `getUsersBatch`.
+                 * @example c2aa00d3-5b1e-4b7a-9d3c-9e9c79232bff
+                 */
+                userId: components["parameters"]["UserId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The user. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UserDetail"];
                 };
             };
             400: components["responses"]["BadRequest"];

@@ -8,7 +8,9 @@ import type { CustomerModel, TenantModel } from '../data/tenancy.js';
 import { reportedTotalCount, servedSlice } from '../faults/page-lies.js';
 import type { PageLies } from '../faults/types.js';
 import { jsonError, type Reply } from '../http/io.js';
-import { checkPathId, ParameterError, parsePageQuery, parseUserIds } from './parameters.js';
+import { authorize } from './authorize.js';
+import { ParameterError, parsePageQuery, parseUserIds } from './parameters.js';
+import { lookUpTenant } from './tenant-lookup.js';
 import { usersPage } from './users-page.js';
 
 export const USERS_PATH = /^\/partner\/external\/v3\/um\/customers\/([^/]+)\/tenants\/([^/]+)\/users\/batch\/?$/;
@@ -37,46 +39,17 @@ export interface UsersRequest {
   lies?: PageLies;
 }
 
-const REALM = 'realm="AvePoint Graph API"';
-
-function unauthorized(description: string): Reply {
-  return {
-    status: 401,
-    headers: { 'www-authenticate': `Bearer ${REALM}, error="invalid_token", error_description="${description}"` },
-    body: { error: 'invalid_token', message: description },
-  };
-}
-
-function bearerOf(authorization: string | undefined): string | undefined {
-  const match = authorization === undefined ? null : /^Bearer\s+(\S+)\s*$/i.exec(authorization);
-  return match?.[1];
-}
-
 export function handleUsersRequest(req: UsersRequest, ctx: UsersEndpointContext): Reply {
   if (req.method !== 'POST') return { status: 405, headers: { allow: 'POST' }, body: { error: 'method_not_allowed', message: 'use POST' } };
 
-  const check = ctx.store.check(bearerOf(req.authorization), ctx.now());
-  if (!check.ok) {
-    const why = { missing: 'an Authorization: Bearer <access_token> header is required', unknown: 'the access token is not valid', expired: 'the access token has expired' };
-    return unauthorized(why[check.reason]);
-  }
-  const { token } = check;
-  if (!token.scopes.includes(USERS_READ_SCOPE)) {
-    return {
-      status: 403,
-      headers: { 'www-authenticate': `Bearer ${REALM}, error="insufficient_scope", scope="${USERS_READ_SCOPE}"` },
-      body: { error: 'insufficient_scope', message: `the token lacks the ${USERS_READ_SCOPE} permission` },
-    };
-  }
+  const authorized = authorize(req.authorization, ctx.store, ctx.now(), USERS_READ_SCOPE);
+  if (!authorized.ok) return authorized.reply;
+  const { token } = authorized;
 
   try {
-    const customerId = checkPathId('customerId', decodeURIComponent(req.customerId));
-    const tenantId = checkPathId('tenantId', decodeURIComponent(req.tenantId));
-    const customer = ctx.customers.find((c) => c.customerId === customerId);
-    if (!customer) return jsonError(404, 'not_found', 'no customer with this customerId');
-    if (!token.customerIds.has(customerId)) return jsonError(403, 'forbidden', 'the customer is outside the scope of this app');
-    const tenant = customer.tenants.find((t) => t.tenantId === tenantId);
-    if (!tenant) return jsonError(404, 'not_found', 'the customer has no tenant with this tenantId');
+    const found = lookUpTenant(ctx.customers, token, req.customerId, req.tenantId);
+    if (!found.ok) return found.reply;
+    const { tenant } = found;
 
     const asked = parsePageQuery(req.query, ctx.defaultPageSize);
     const lies = req.lies;

@@ -6,8 +6,11 @@ import { guidFor } from '../data/guid.js';
 import { selfSignedCertificate } from './self-signed.js';
 
 export const USERS_READ_SCOPE = 'elements.um.user.read.all';
+export const CUSTOMERS_READ_SCOPE = 'elements.customers.read.all';
 /** Scopes the identity service knows; asking for any other is `invalid_scope`. */
-export const KNOWN_SCOPES: readonly string[] = [USERS_READ_SCOPE];
+export const KNOWN_SCOPES: readonly string[] = [USERS_READ_SCOPE, CUSTOMERS_READ_SCOPE];
+/** What the demo apps were granted: everything the sandbox serves. */
+const DEMO_SCOPES: readonly string[] = [USERS_READ_SCOPE, CUSTOMERS_READ_SCOPE];
 
 export interface RegisteredClient {
   clientId: string;
@@ -34,16 +37,19 @@ export interface DemoClients {
   secretClient: RegisteredClient & { secret: string };
   certificateClient: RegisteredClient;
   certificate: CertificateCredential;
-  /** An app registered without `elements.um.user.read.all`: its tokens get 403. */
+  /** An app registered without any permission: its tokens get 403 everywhere. */
   unscopedClient: RegisteredClient & { secret: string };
+  /** An app granted `elements.um.user.read.all` only: it reads users, and gets 403 on the customers endpoint. */
+  usersOnlyClient: RegisteredClient & { secret: string };
 }
 
 export function createDemoClients(seed: number, inScopeCustomerIds: readonly string[], now: number): DemoClients {
   const key = hash32(seed, 0xc11e);
   const customers = new Set(inScopeCustomerIds.map((id) => id.toLowerCase()));
   // Secrets are random per run: a demo secret, but not one that anything can hard-code.
-  const secretClient = { clientId: guidFor(key, 0), secret: `sbx_${randomBytes(24).toString('base64url')}`, scopes: [USERS_READ_SCOPE], customerIds: customers };
+  const secretClient = { clientId: guidFor(key, 0), secret: `sbx_${randomBytes(24).toString('base64url')}`, scopes: DEMO_SCOPES, customerIds: customers };
   const unscopedClient = { clientId: guidFor(key, 2), secret: `sbx_${randomBytes(24).toString('base64url')}`, scopes: [], customerIds: customers };
+  const usersOnlyClient = { clientId: guidFor(key, 3), secret: `sbx_${randomBytes(24).toString('base64url')}`, scopes: [USERS_READ_SCOPE], customerIds: customers };
   const { privateKey, publicKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
   const certificateFile = selfSignedCertificate({
     commonName: 'avepoint-sandbox demo app',
@@ -54,12 +60,12 @@ export function createDemoClients(seed: number, inScopeCustomerIds: readonly str
     notAfter: new Date(now + 365 * 86_400_000),
   });
   const thumbprint = createHash('sha1').update(certificateFile.der).digest('hex').toUpperCase();
-  const certificateClient: RegisteredClient = { clientId: guidFor(key, 1), publicKey, thumbprint, scopes: [USERS_READ_SCOPE], customerIds: customers };
+  const certificateClient: RegisteredClient = { clientId: guidFor(key, 1), publicKey, thumbprint, scopes: DEMO_SCOPES, customerIds: customers };
   const certificate = {
     clientId: certificateClient.clientId,
     privateKeyPem: privateKey.export({ type: 'pkcs8', format: 'pem' }).toString(),
     certificatePem: certificateFile.pem,
     certificateThumbprint: thumbprint,
   };
-  return { secretClient, certificateClient, certificate, unscopedClient };
+  return { secretClient, certificateClient, certificate, unscopedClient, usersOnlyClient };
 }

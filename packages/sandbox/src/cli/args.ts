@@ -8,7 +8,7 @@ import { parseChurn, parseOutcomes, parseSize, parseTotalCount } from './fault-f
 
 export const USAGE = `Usage: avepoint-sandbox [options]
 
-A local AvePoint identity service and Elements users API on 127.0.0.1.
+A local AvePoint identity service and Elements customers and users API on 127.0.0.1.
 
 Options:
   --port N                 port to listen on (default 4010; 0 = a free port)
@@ -18,7 +18,7 @@ Options:
   --token-ttl S            access token lifetime in seconds (default 3600)
   --default-page-size N    pageSize when a request has none (default 100)
   --max-page-size N        serve at most N users per page whatever is asked (50: the newer docs' default)
-Faults (users endpoint):
+Faults (users batch endpoint; --faults rules can name the others):
   --latency MS             delay every response
   --rate-limit-every N     answer every Nth request with 429 and Retry-After
   --retry-after V          Retry-After for injected 429/503 (default 1)

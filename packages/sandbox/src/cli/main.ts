@@ -40,6 +40,9 @@ async function main(): Promise<void> {
     privateKeyFile,
     certificateFile,
     scope: 'elements.um.user.read.all',
+    scopes: sb.scopes,
+    usersOnlyClientId: sb.usersOnlyClient.clientId,
+    usersOnlyClientSecret: sb.usersOnlyClient.clientSecret,
     customers: sb.customers,
   };
   if (config.json) {
@@ -49,16 +52,18 @@ async function main(): Promise<void> {
       'AvePoint sandbox (a local simulator; the secret below is a demo secret)',
       `  base URL        ${details.baseUrl}`,
       `  token URL       ${details.tokenUrl}`,
-      `  scope           ${details.scope}`,
+      `  scopes          ${details.scopes.join(' ')} (the demo apps have both)`,
       `  client (secret) ${details.clientId}`,
       `  client secret   ${details.clientSecret}`,
       `  client (cert)   ${details.certificateClientId}`,
       `  thumbprint      ${details.certificateThumbprint}`,
       `  private key     ${details.privateKeyFile}`,
       `  certificate     ${details.certificateFile}`,
+      `  users-only app  ${details.usersOnlyClientId} (elements.um.user.read.all only: 403 on customers)`,
+      `  its secret      ${details.usersOnlyClientSecret}`,
       ...sb.customers.flatMap((c) => [
-        `  customer        ${c.customerId}  ${c.name}${c.inScope ? '' : '  (outside the demo apps\' scope: 403)'}`,
-        ...c.tenants.map((t) => `    tenant        ${t.tenantId}  ${t.domain}, ${t.users} users`),
+        `  customer        ${c.customerId}  ${c.name}${c.inScope ? '' : '  (outside the demo apps\' scope: 403, not listed)'}${c.tenants.length === 0 ? '  (no tenants)' : ''}`,
+        ...c.tenants.map((t) => `    tenant        ${t.tenantId}  "${t.name}"  ${t.domain}, ${t.users} users`),
       ]),
       'Press Ctrl+C to stop.',
     ];

@@ -5,6 +5,17 @@ import { createRequire } from 'node:module';
 import { parse } from 'yaml';
 
 export const USERS_BATCH_PATH = '/partner/external/v3/um/customers/{customerId}/tenants/{tenantId}/users/batch';
+export const USER_PATH = '/partner/external/v3/um/customers/{customerId}/tenants/{tenantId}/users/{userId}';
+export const CUSTOMERS_BATCH_PATH = '/partner/external/v3/general/customers/batch';
+
+/** The operations of the spec, by operationId: where each lives. */
+export const OPERATIONS = {
+  getUsersBatch: { path: USERS_BATCH_PATH, method: 'post' },
+  getUser: { path: USER_PATH, method: 'get' },
+  listCustomers: { path: CUSTOMERS_BATCH_PATH, method: 'post' },
+} as const;
+
+export type OperationId = keyof typeof OPERATIONS;
 
 export type SpecDocument = Record<string, unknown>;
 

@@ -46,17 +46,22 @@ function asciiLocal(name: string): string {
   return local;
 }
 
-const DAY_MS = 86_400_000;
+export const DAY_MS = 86_400_000;
 const START_EPOCH = Date.UTC(2014, 0, 1);
 const isoDays = new Map<number, string>();
 /** Midnight UTC of a day as the API writes dates; memoized, as only a few thousand days occur. */
-function isoDay(ms: number): string {
+export function isoDay(ms: number): string {
   let text = isoDays.get(ms);
   if (text === undefined) {
     text = `${new Date(ms).toISOString().slice(0, 10)}T00:00:00Z`;
     isoDays.set(ms, text);
   }
   return text;
+}
+
+/** The office of a user (city, country or region, phone prefix): what `location` and `countryOrRegion` come from. */
+export function officeOf(tenant: TenantModel, index: number): readonly [string, string, string] {
+  return pick(OFFICES, hash32(tenant.key, index, F.office));
 }
 
 export function userId(tenant: TenantModel, index: number): string {
@@ -103,7 +108,7 @@ export function deriveUser(tenant: TenantModel, index: number): SandboxUser {
   const upn = `${local}@${tenant.domain}`;
 
   const [department, titles] = pick(DEPARTMENTS, hash32(k, index, F.dept));
-  const [city, country, phonePrefix] = pick(OFFICES, hash32(k, index, F.office));
+  const [city, country, phonePrefix] = officeOf(tenant, index);
   const status = statusesOf(k, index, isTestUser);
 
   const startRoll = unit(k, index, F.start);

@@ -4,6 +4,7 @@ import { MAX_CHURN_OPERATIONS } from '../data/churn.js';
 import type { FaultRule } from './types.js';
 
 export const FAULT_STATUSES = [429, 500, 502, 503, 504] as const;
+export const FAULT_PATHS = ['token', 'users', 'user', 'customers'] as const;
 export const BODY_ENCODINGS = ['gzip', 'deflate', 'br'] as const;
 export const MIN_BODY_BYTES = 1024;
 export const MAX_BOMB_BYTES = 16 * 1024 ** 3;
@@ -11,7 +12,7 @@ export const MAX_SERVED_PAGE_SIZE = 10_000;
 
 const RULE_FIELDS = new Set(['match', 'latencyMs', 'status', 'oneOf', 'seed', 'retryAfter', 'body', 'reset', 'slowBodyMs', 'statusAsInteger', 'expireTokens', 'churn', 'hugeBody', 'compressionBomb', 'corruptBody', 'truncateBody', 'totalCount', 'servePageSize', 'ignorePageIndex']);
 const MATCH_FIELDS = new Set(['path', 'pageIndex', 'customerId', 'tenantId', 'nth', 'first', 'probability']);
-/** Fields about a users page: a rule holding one matches users requests only. */
+/** Fields about a users batch page: a rule holding one matches users batch requests only. */
 export const USERS_ONLY_FIELDS = ['churn', 'hugeBody', 'compressionBomb', 'totalCount', 'servePageSize', 'ignorePageIndex'] as const;
 /** Fields that replace the response: at most one per rule (`status` with `reset` stays allowed: reset wins, as it always did). */
 const REPLACING_FIELDS = ['oneOf', 'hugeBody', 'compressionBomb'] as const;
@@ -64,7 +65,7 @@ export function checkFaultRule(rule: FaultRule, at: number): void {
   const where = `faults[${at}]`;
   checkObject(rule, where, [...RULE_FIELDS]);
   const m = rule.match === undefined ? {} : checkObject(rule.match, `${where}.match`, [...MATCH_FIELDS]);
-  if (m.path !== undefined && m.path !== 'token' && m.path !== 'users') throw new RangeError(`${where}.match.path must be 'token' or 'users'`);
+  if (m.path !== undefined && !(FAULT_PATHS as readonly unknown[]).includes(m.path)) throw new RangeError(`${where}.match.path must be 'token', 'users', 'user' or 'customers'`);
   for (const key of ['nth', 'first', 'pageIndex'] as const) {
     if (m[key] !== undefined && !isInteger(m[key], 1)) throw new RangeError(`${where}.match.${key} must be an integer >= 1`);
   }
@@ -117,9 +118,9 @@ export function checkFaultRule(rule: FaultRule, at: number): void {
   }
   if (rule.totalCount !== undefined) checkTotalCount(rule.totalCount, `${where}.totalCount`);
   if (rule.servePageSize !== undefined && !isInteger(rule.servePageSize, 1, MAX_SERVED_PAGE_SIZE)) throw new RangeError(`${where}.servePageSize must be an integer from 1 to ${MAX_SERVED_PAGE_SIZE}`);
-  if (m.path === 'token') {
+  if (m.path !== undefined && m.path !== 'users') {
     const usersOnly = USERS_ONLY_FIELDS.find((key) => rule[key] !== undefined);
-    if (usersOnly) throw new RangeError(`${where}.${usersOnly} applies to users requests only, but match.path is 'token'`);
+    if (usersOnly) throw new RangeError(`${where}.${usersOnly} applies to users requests only (the batch endpoint), but match.path is '${String(m.path)}'`);
   }
 }
 

@@ -59,7 +59,7 @@ export class FaultRules {
       const m = rule.match ?? {};
       const path = m.path ?? (this.usersOnly[i] ? 'users' : undefined);
       if (path !== undefined && path !== request.path) return;
-      if (m.pageIndex !== undefined && (request.path !== 'users' || m.pageIndex !== request.pageIndex)) return;
+      if (m.pageIndex !== undefined && ((request.path !== 'users' && request.path !== 'customers') || m.pageIndex !== request.pageIndex)) return;
       if (m.customerId !== undefined && m.customerId.toLowerCase() !== request.customerId?.toLowerCase()) return;
       if (m.tenantId !== undefined && m.tenantId.toLowerCase() !== request.tenantId?.toLowerCase()) return;
       const count = (this.counts[i] ?? 0) + 1;

@@ -4,7 +4,11 @@ import type { Churn } from '../data/churn.js';
 
 export type { Churn };
 
-export type FaultPath = 'token' | 'users';
+/**
+ * Which endpoint a rule is about: `token` is /connect/token, `users` the users batch endpoint,
+ * `user` the one-user endpoint, `customers` the customers batch endpoint.
+ */
+export type FaultPath = 'token' | 'users' | 'user' | 'customers';
 
 /** The statuses a rule can answer with. 502 and 504 come from gateways, not from the service. */
 export type FaultStatus = 429 | 500 | 502 | 503 | 504;
@@ -16,11 +20,11 @@ export type FaultOutcome = FaultStatus | 'reset';
 export type BodyEncoding = 'gzip' | 'deflate' | 'br';
 
 export interface FaultMatch {
-  /** Which endpoint: `token` is /connect/token, `users` the users batch endpoint. Any when absent. */
+  /** Which endpoint (see FaultPath). Any when absent. */
   path?: FaultPath;
-  /** Only users requests for this page (the `pageIndex` query parameter, 1 when absent). */
+  /** Only paged requests (users batch, customers) for this page (the `pageIndex` query parameter, 1 when absent). */
   pageIndex?: number;
-  /** Only users requests for this customer or tenant ID. */
+  /** Only users requests (batch and one user) for this customer or tenant ID in the path. */
   customerId?: string;
   tenantId?: string;
   /** Fire on every Nth request that matches the above (the Nth, 2Nth, ...). */
@@ -90,7 +94,7 @@ export interface FaultRule {
   reset?: true;
   /** Send the real response's body in pieces spread over this many milliseconds. */
   slowBodyMs?: number;
-  /** Send each user's `status` as a bare integer (the documented inconsistency) instead of an array. */
+  /** Send each user's `status` as a bare integer (the documented inconsistency) instead of an array: users batch and one user. */
   statusAsInteger?: true;
   /** Expire every access token issued so far before handling the request (the client must refresh). */
   expireTokens?: true;
@@ -118,7 +122,7 @@ export interface RateLimit {
   refillPerSecond: number;
   /** Fixed `Retry-After` seconds; by default the time until the bucket holds a token again. */
   retryAfterSeconds?: number;
-  /** Which endpoint the bucket guards; `users` by default. */
+  /** Which endpoint the bucket guards; `users` (the batch endpoint) by default. */
   path?: FaultPath;
 }
 
