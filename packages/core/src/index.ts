@@ -7,6 +7,10 @@ export type { UsersClient, CallOptions } from './client/create-users-client.js';
 export type { UsersClientOptions, RetryOptions, ClientRetryEvent } from './client/options.js';
 export type { ListUsersRequest, ListedUsersPage, PageProgress, UsersByIdsRequest, UsersByIdsResult } from './client/listings.js';
 export type { UsersApi } from './client/openapi-api.js';
+export type { ListCustomersRequest } from './client/customers.js';
+export type { GetUserRequest } from './client/user-detail.js';
+export type { TenantUser, TenantFailure, UsersAcrossTenantsRequest } from './client/across-tenants.js';
+export { DEFAULT_TENANT_CONCURRENCY } from './client/across-tenants.js';
 
 // The pipeline's pieces, for callers who build their own transport.
 export { compose, withHeader } from './transport/http.js';

@@ -2,7 +2,7 @@
 import { parseTokenResponse, type AccessToken } from '../protocol/index.js';
 import { bodyText, type Send } from '../transport/http.js';
 
-export async function requestToken(send: Send, tokenUrl: string, form: string): Promise<AccessToken> {
+export async function requestToken(send: Send, tokenUrl: string, form: string, scope?: string): Promise<AccessToken> {
   const response = await send({
     url: tokenUrl,
     method: 'POST',
@@ -19,5 +19,5 @@ export async function requestToken(send: Send, tokenUrl: string, form: string): 
   } catch {
     // Not JSON: parseTokenResponse reports it without echoing it.
   }
-  return parseTokenResponse(response.status, body);
+  return parseTokenResponse(response.status, body, scope);
 }

@@ -6,12 +6,16 @@
 // auth again (a token may expire during a 429 storm) and the 401 refresh must re-send.
 import {
   AvePointInputError,
+  CUSTOMERS_BATCH_PATH,
+  CUSTOMERS_READ_SCOPE,
   USERS_READ_SCOPE,
   resolveEndpoints,
   validateSignal,
   validateUsersPageInput,
   type RetryPolicy,
+  type Customer,
   type User,
+  type UserDetail,
   type UsersPage,
   type UsersPageInput,
 } from '../protocol/index.js';
@@ -37,6 +41,10 @@ import {
 } from './listings.js';
 import { checkedFunction, checkedMaxResponseBytes, checkedTimeout, retryPolicyOf, type ClientRetryEvent, type UsersClientOptions } from './options.js';
 import { requestUsersPage, sendUsersPage } from './users-page.js';
+import { listCustomers, requestCustomersPage, type ListCustomersRequest } from './customers.js';
+import { requestUserDetail, validateGetUserInput, type GetUserRequest } from './user-detail.js';
+import { listUsersAcrossTenants, type TenantUser, type UsersAcrossTenantsRequest } from './across-tenants.js';
+import type { TokenProvider } from '../auth/token-cache.js';
 
 export interface CallOptions {
   signal?: AbortSignal | undefined;
@@ -52,6 +60,15 @@ export interface UsersClient {
   /** The same listing a page at a time (`limit` applied): for writers that handle a page at once. */
   listUsersPages(input: ListUsersRequest): AsyncGenerator<ListedUsersPage, void, undefined>;
   getUsersByIds(input: UsersByIdsRequest): Promise<UsersByIdsResult>;
+  /** One user in full; NOT_FOUND for an ID the tenant does not have. */
+  getUser(input: GetUserRequest, options?: CallOptions): Promise<UserDetail>;
+  /**
+   * The partner's customers with their tenants. Needs the elements.customers.read.all permission
+   * (its own token: an app without it keeps working for the users calls).
+   */
+  listCustomers(input?: ListCustomersRequest): AsyncGenerator<Customer, void, undefined>;
+  /** Every user of every tenant the app can see, with the customer and tenant each belongs to. */
+  listUsersAcrossTenants(input?: UsersAcrossTenantsRequest): AsyncGenerator<TenantUser, void, undefined>;
 }
 
 export function createUsersClient(options: UsersClientOptions): UsersClient {
@@ -80,20 +97,31 @@ export function createUsersClient(options: UsersClientOptions): UsersClient {
 
   const transport: SendMiddleware[] = [...(timeoutMs > 0 ? [withTimeout(timeoutMs)] : []), withUserAgent(userAgentOf(options.userAgent))];
   const retrying: SendMiddleware[] = policy.maxRetries > 0 ? [withRetry({ ...clock, policy, onRetry })] : [];
-  const tokens = createTokenProvider(options.credentials, {
-    tokenUrl,
-    scope: options.scope ?? USERS_READ_SCOPE,
-    send: compose(transportSend, ...retrying, ...transport),
-    now: clock.now,
-  });
-  const auth = withAuth({ tokens, apiOrigin: new URL(baseUrl).origin });
+  // One token per permission, asked for only when a call needs it: an app granted only the users
+  // permission never asks for the customers one (that request would fail with invalid_scope).
+  const tokenContext = { tokenUrl, send: compose(transportSend, ...retrying, ...transport), now: clock.now };
+  const usersTokens = createTokenProvider(options.credentials, { ...tokenContext, scope: options.scope ?? USERS_READ_SCOPE });
+  let customersTokens: TokenProvider | undefined;
+  const customersPath = `${baseUrl}${CUSTOMERS_BATCH_PATH}`;
+  const tokensFor = (request: { url: string }): TokenProvider => {
+    if (!request.url.startsWith(customersPath)) return usersTokens;
+    customersTokens ??= createTokenProvider(options.credentials, { ...tokenContext, scope: CUSTOMERS_READ_SCOPE });
+    return customersTokens;
+  };
+  const auth = withAuth({ tokens: tokensFor, apiOrigin: new URL(baseUrl).origin });
   // Page calls are retried by the engine (which also paces and counts progress), not by a layer.
   const pageSend = compose(transportSend, auth, ...transport);
   const api = createUsersApi(compose(transportSend, ...retrying, auth, ...transport), baseUrl);
 
+  const scheduler = (concurrency: number) => createScheduler({ ...clock, concurrency, policy, onRetry });
   const deps: ListingDeps = {
     getPage: (input, signal) => requestUsersPage(pageSend, baseUrl, input, signal),
-    scheduler: (concurrency) => createScheduler({ ...clock, concurrency, policy, onRetry }),
+    scheduler,
+  };
+  const customerDeps = {
+    getPage: (input: { pageIndex: number; pageSize: number; customerIds?: readonly string[] }, signal: AbortSignal) =>
+      requestCustomersPage(pageSend, baseUrl, input, signal),
+    scheduler,
   };
 
   return {
@@ -113,6 +141,17 @@ export function createUsersClient(options: UsersClientOptions): UsersClient {
     listUsers: (input) => listUsers(deps, input),
     listUsersPages: (input) => listUsersPages(deps, input),
     getUsersByIds: (input) => getUsersByIds(deps, input),
+    async getUser(input, callOptions = {}) {
+      const valid = validateGetUserInput(input);
+      const signal = validateSignal(callOptions.signal);
+      return retryCall(() => requestUserDetail(pageSend, baseUrl, valid, signal), { ...clock, policy, signal, what: `user ${valid.userId}`, onRetry });
+    },
+    listCustomers: (input) => listCustomers(customerDeps, input),
+    listUsersAcrossTenants: (input) =>
+      listUsersAcrossTenants(
+        { listCustomers: (request) => listCustomers(customerDeps, request), listUsersPages: (request) => listUsersPages(deps, request) },
+        input,
+      ),
   };
 }
 

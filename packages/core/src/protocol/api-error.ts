@@ -58,13 +58,28 @@ export function describeErrorBody(body: unknown): string | undefined {
   return undefined;
 }
 
+/** What a 403 or 404 means depends on what was asked. */
+export type Resource = 'users' | 'user' | 'customers';
+
+const RESOURCE_MEANINGS: Record<Resource, Partial<Record<number, string>>> = {
+  users: {},
+  user: { 404: 'AvePoint knows no such user in this tenant (or no such customer or tenant: check the three IDs)' },
+  customers: {
+    403: 'The app lacks the elements.customers.read.all permission: grant it to the app in AvePoint Elements (Settings > API app registration) to list customers',
+    404: 'AvePoint does not serve the customers endpoint at this base URL',
+  },
+};
+
 export function apiErrorFromResponse(response: {
   status: number;
   headers?: HeaderSource | undefined;
   body: unknown;
   retryCount?: number | undefined;
+  resource?: Resource | undefined;
 }): AvePointApiError {
-  const { code, message } = classifyStatus(response.status);
+  const classified = classifyStatus(response.status);
+  const code = classified.code;
+  const message = RESOURCE_MEANINGS[response.resource ?? 'users'][response.status] ?? classified.message;
   const detail = describeErrorBody(response.body);
   const requestId = requestIdOf(response.headers);
   const text = `${message} (HTTP ${response.status}${detail ? `: ${detail}` : ''})${requestId ? ` [request id ${requestId}]` : ''}`;
@@ -74,5 +89,6 @@ export function apiErrorFromResponse(response: {
     body: response.body,
     retryAfter: headerValue(response.headers, 'retry-after'),
     retryCount: response.retryCount ?? 0,
+    permission: response.status === 403 && response.resource === 'customers' ? 'elements.customers.read.all' : undefined,
   });
 }

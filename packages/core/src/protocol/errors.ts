@@ -66,12 +66,18 @@ export class AvePointAuthError extends AvePointError {
   readonly status: number | undefined;
   readonly oauthError: string | undefined;
   readonly oauthErrorDescription: string | undefined;
+  /** The permission the app lacks, when the identity service refused the scope it asked for. */
+  readonly permission: string | undefined;
 
-  constructor(message: string, details: { status?: number; oauthError?: string; oauthErrorDescription?: string; cause?: unknown } = {}) {
+  constructor(
+    message: string,
+    details: { status?: number; oauthError?: string; oauthErrorDescription?: string; permission?: string; cause?: unknown } = {},
+  ) {
     super('AUTH_FAILED', message, { cause: details.cause });
     this.status = details.status;
     this.oauthError = details.oauthError;
     this.oauthErrorDescription = details.oauthErrorDescription;
+    this.permission = details.permission;
   }
 }
 
@@ -106,6 +112,8 @@ export class AvePointApiError extends AvePointError {
   readonly body: unknown;
   /** The `Retry-After` header of the answer, as sent. */
   readonly retryAfter: string | undefined;
+  /** For a 403 that means a missing permission: the one to grant. */
+  readonly permission: string | undefined;
 
   constructor(
     code: AvePointErrorCode,
@@ -116,6 +124,7 @@ export class AvePointApiError extends AvePointError {
       body?: unknown;
       retryAfter?: string | undefined;
       retryCount?: number | undefined;
+      permission?: string | undefined;
       cause?: unknown;
     },
   ) {
@@ -124,6 +133,7 @@ export class AvePointApiError extends AvePointError {
     this.requestId = details.requestId;
     this.body = bodyExcerpt(details.body);
     this.retryAfter = details.retryAfter;
+    this.permission = details.permission;
   }
 }
 

@@ -1,7 +1,15 @@
-// The 200 response: `{ data, metadata }` into a flat, checked page.
+// The 200 response of every batch endpoint of the family: `{ data, metadata }` into a flat, checked
+// page (users, customers).
 import { AvePointApiError } from './errors.js';
 import { isNonNegativeInteger, isNonNegativeSafeInteger, isRecord } from './guards.js';
 import { normalizeUser, type User } from './user.js';
+
+export interface Page<T> {
+  items: T[];
+  pageIndex: number;
+  pageSize: number;
+  totalCount: number;
+}
 
 export interface UsersPage {
   users: User[];
@@ -24,14 +32,21 @@ export interface ResponseContext {
   requested?: { pageIndex: number; pageSize: number };
 }
 
-/** Throws AvePointApiError (INVALID_RESPONSE) for anything that is not the documented JSON, never a TypeError. */
-export function normalizeUsersPage(body: unknown, ctx: ResponseContext = {}): UsersPage {
-  const invalid = (why: string) =>
-    new AvePointApiError('INVALID_RESPONSE', `The response is not the documented JSON: ${why}`, {
-      status: ctx.status ?? 200,
-      requestId: ctx.requestId,
-      body,
-    });
+/** The error for a body that is not the documented JSON. */
+export function invalidResponse(why: string, ctx: ResponseContext, body?: unknown): AvePointApiError {
+  return new AvePointApiError('INVALID_RESPONSE', `The response is not the documented JSON: ${why}`, {
+    status: ctx.status ?? 200,
+    requestId: ctx.requestId,
+    body,
+  });
+}
+
+/**
+ * Checks the envelope and normalizes each item with `item` (which throws INVALID_RESPONSE naming
+ * its place, e.g. `data[3].id is missing`). Never a TypeError, whatever the body.
+ */
+export function normalizePage<T>(body: unknown, ctx: ResponseContext, item: (raw: unknown, where: string) => T): Page<T> {
+  const invalid = (why: string) => invalidResponse(why, ctx, body);
   if (!isRecord(body)) throw invalid('the body is not a JSON object');
   // .NET services often send null for an empty list; anything else that is not an array is wrong.
   const data: unknown[] | undefined = body.data === null ? [] : Array.isArray(body.data) ? body.data : undefined;
@@ -39,18 +54,23 @@ export function normalizeUsersPage(body: unknown, ctx: ResponseContext = {}): Us
   const metadata = isRecord(body.metadata) ? body.metadata : undefined;
   if (!metadata) throw invalid('"metadata" is missing');
   const { totalCount } = metadata;
-  // A count past 2^53 cannot be an honest number of users, and paging arithmetic on it goes wrong.
+  // A count past 2^53 cannot be an honest number of items, and paging arithmetic on it goes wrong.
   if (!isNonNegativeSafeInteger(totalCount)) throw invalid(`"metadata.totalCount" is not a non-negative safe integer (${describeCount(totalCount)})`);
   const pageIndex = isNonNegativeInteger(metadata.pageIndex) && metadata.pageIndex >= 1 ? metadata.pageIndex : ctx.requested?.pageIndex;
   const pageSize = isNonNegativeInteger(metadata.pageSize) && metadata.pageSize >= 1 ? metadata.pageSize : ctx.requested?.pageSize;
   if (pageIndex === undefined) throw invalid('"metadata.pageIndex" is not a positive integer');
   if (pageSize === undefined) throw invalid('"metadata.pageSize" is not a positive integer');
-  const users = data.map((raw, i) => {
+  const items = data.map((raw, i) => {
     try {
-      return normalizeUser(raw, `data[${i}]`, ctx.owned === true);
+      return item(raw, `data[${i}]`);
     } catch (error) {
       throw invalid((error as Error).message.replace(/^The response is not the documented JSON: /, ''));
     }
   });
-  return { users, pageIndex, pageSize, totalCount };
+  return { items, pageIndex, pageSize, totalCount };
+}
+
+export function normalizeUsersPage(body: unknown, ctx: ResponseContext = {}): UsersPage {
+  const page = normalizePage(body, ctx, (raw, where) => normalizeUser(raw, where, ctx.owned === true));
+  return { users: page.items, pageIndex: page.pageIndex, pageSize: page.pageSize, totalCount: page.totalCount };
 }

@@ -32,7 +32,7 @@ export const DEFAULT_TOKEN_LIFETIME_SECONDS = 3600;
 
 const OAUTH_HINTS: Record<string, string> = {
   invalid_client: 'check the client ID and the client secret or certificate',
-  invalid_scope: 'the app registration lacks the elements.um.user.read.all permission',
+  invalid_scope: 'the app registration lacks a permission it asked for',
   unauthorized_client: 'the app may not use the client credentials grant',
   invalid_grant: 'the client assertion was refused (certificate, clock or token URL)',
   invalid_request: 'the token request was malformed',
@@ -42,16 +42,20 @@ const OAUTH_HINTS: Record<string, string> = {
  * Reads the token endpoint's answer. Refusals become AvePointAuthError carrying the OAuth error;
  * neither the message nor the error keeps the response body, which could hold a token.
  */
-export function parseTokenResponse(status: number, body: unknown): AccessToken {
+export function parseTokenResponse(status: number, body: unknown, scope?: string): AccessToken {
   if (status < 200 || status >= 300) {
     const oauthError = isRecord(body) && typeof body.error === 'string' ? body.error : undefined;
     const description = isRecord(body) && typeof body.error_description === 'string' ? body.error_description.slice(0, 300) : undefined;
-    const hint = oauthError ? OAUTH_HINTS[oauthError] : undefined;
+    // invalid_scope names the permission that was asked for: the one to grant in Elements.
+    const hint =
+      oauthError === 'invalid_scope' && scope ? `the app registration lacks the ${scope} permission: grant it in AvePoint Elements (Settings > API app registration)`
+      : oauthError ? OAUTH_HINTS[oauthError]
+      : undefined;
     const message =
       `The AvePoint identity service refused the app's credentials (HTTP ${status}` +
       `${oauthError ? `, ${oauthError}` : ''})` +
       `${description ? `: ${description}` : ''}${hint ? `; ${hint}` : ''}`;
-    return throwAuth(message, { status, oauthError, oauthErrorDescription: description });
+    return throwAuth(message, { status, oauthError, oauthErrorDescription: description, permission: oauthError === 'invalid_scope' ? scope : undefined });
   }
   if (!isRecord(body) || typeof body.access_token !== 'string' || body.access_token === '') {
     return throwAuth('The AvePoint identity service answered without an access_token', { status });
@@ -69,11 +73,15 @@ export function parseTokenResponse(status: number, body: unknown): AccessToken {
   };
 }
 
-function throwAuth(message: string, details: { status?: number; oauthError?: string | undefined; oauthErrorDescription?: string | undefined }): never {
-  const clean: { status?: number; oauthError?: string; oauthErrorDescription?: string } = {};
+function throwAuth(
+  message: string,
+  details: { status?: number; oauthError?: string | undefined; oauthErrorDescription?: string | undefined; permission?: string | undefined },
+): never {
+  const clean: { status?: number; oauthError?: string; oauthErrorDescription?: string; permission?: string } = {};
   if (details.status !== undefined) clean.status = details.status;
   if (details.oauthError !== undefined) clean.oauthError = details.oauthError;
   if (details.oauthErrorDescription !== undefined) clean.oauthErrorDescription = details.oauthErrorDescription;
+  if (details.permission !== undefined) clean.permission = details.permission;
   throw new AvePointAuthError(message, clean);
 }
 

@@ -1,6 +1,7 @@
 // Input rules, checked before any request is sent. Each failure names the field and the rule.
 import { AvePointInputError } from './errors.js';
 import { describeValue, isAbortSignal } from './guards.js';
+import { statusCodeOf, USER_STATUS_NAMES, type UserStatusCode } from './user-status.js';
 
 export const GUID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 export const MAX_PAGE_SIZE = 100;
@@ -200,4 +201,24 @@ export function validateUsersByIdsInput(input: UsersByIdsInput): { customerId: s
     userIds: validateUserIdArray('userIds', i.userIds),
     concurrency: validateInteger('concurrency', i.concurrency, 1, MAX_CONCURRENCY, DEFAULT_CONCURRENCY),
   };
+}
+
+/**
+ * A status filter: codes, names (`mfaDisabled`, `mfa-disabled`) or labels, as a list or one string
+ * separated by commas. Empty or absent: no filter. Anything it cannot name fails here, listing the names.
+ */
+export function validateStatusFilter(value: unknown, field = 'status'): UserStatusCode[] | undefined {
+  if (value === undefined || value === null || value === '') return undefined;
+  const parts = typeof value === 'string' ? value.split(',') : Array.isArray(value) ? value : [value];
+  const codes: UserStatusCode[] = [];
+  for (let i = 0; i < parts.length; i++) {
+    const part: unknown = parts[i];
+    if (typeof part === 'string' && part.trim() === '') continue;
+    const code = statusCodeOf(part);
+    if (code === undefined) {
+      throw new AvePointInputError(field, `must name user statuses: ${Object.keys(USER_STATUS_NAMES).join(', ')} (or their codes 0 to 8)`, describeValue(part));
+    }
+    if (!codes.includes(code)) codes.push(code);
+  }
+  return codes.length > 0 ? codes : undefined;
 }

@@ -10,6 +10,8 @@ export * from './user-status.js';
 export * from './dates.js';
 export * from './user.js';
 export * from './page.js';
+export * from './customer.js';
+export * from './user-detail.js';
 export * from './paging.js';
 export * from './chunk.js';
 export * from './retry.js';

@@ -52,3 +52,41 @@ export function normalizeStatus(raw: unknown): UserStatusCode[] {
 export function statusLabels(status: unknown): string[] {
   return normalizeStatus(status).map(userStatusLabel);
 }
+
+/** The codes by name, as people and flags say them (camelCase; the CLI also takes kebab-case). */
+export const USER_STATUS_NAMES: Readonly<Record<string, UserStatusCode>> = Object.freeze({
+  mfaDisabled: 0,
+  signInBlocked: 1,
+  passwordExpired: 2,
+  highRisk: 3,
+  mediumRisk: 4,
+  compliance: 5,
+  inactive: 6,
+  pendingDeletion: 7,
+  testUser: 8,
+});
+
+const byFoldedName = new Map<string, UserStatusCode>(
+  [
+    ...Object.entries(USER_STATUS_NAMES),
+    ...Object.entries(USER_STATUS_LABELS).map(([codeText, label]) => [label, Number(codeText) as UserStatusCode] as const),
+  ].map(([name, code]) => [name.toLowerCase().replace(/[\s_-]+/g, ''), code]),
+);
+
+/**
+ * A status by code (0..8, as a number or a digit string), name (`mfaDisabled`, `mfa-disabled`) or
+ * label (`MFA disabled`); undefined when it names none.
+ */
+export function statusCodeOf(value: unknown): UserStatusCode | undefined {
+  if (isKnownUserStatus(value)) return value;
+  if (typeof value !== 'string') return undefined;
+  const text = value.trim();
+  if (/^\d$/.test(text)) return isKnownUserStatus(Number(text)) ? (Number(text) as UserStatusCode) : undefined;
+  return byFoldedName.get(text.toLowerCase().replace(/[\s_-]+/g, ''));
+}
+
+/** Whether the user has any of the statuses (codes, names or labels; see statusCodeOf). */
+export function hasStatus(user: { status?: unknown }, statuses: readonly (string | number)[]): boolean {
+  const wanted = new Set(statuses.map(statusCodeOf).filter((c): c is UserStatusCode => c !== undefined));
+  return normalizeStatus(user.status).some((code) => wanted.has(code));
+}
