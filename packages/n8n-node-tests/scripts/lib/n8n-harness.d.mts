@@ -1,7 +1,15 @@
 // Types of n8n-harness.mjs for the TypeScript tests.
 export declare const TESTS_ROOT: string;
 export declare const NODE_PACKAGE_ROOT: string;
-export declare function ensureN8nRuntime(): { runtime: string; nodeBin: string; n8nBin: string };
+export interface N8nRuntime {
+	runtime: string;
+	/** The installed n8n's version, e.g. 2.40.7. */
+	version: string;
+	major: number;
+	nodeBin: string;
+	n8nBin: string;
+}
+export declare function ensureN8nRuntime(): N8nRuntime;
 export declare function freePort(): Promise<number>;
 export interface RunItem {
 	json: Record<string, unknown>;
@@ -21,6 +29,7 @@ export declare function nodeItems(run: any, nodeName: string): RunItem[];
 export declare class N8nInstance {
 	static create(options?: { port?: number; userFolder?: string; customExtensions?: string | null }): Promise<N8nInstance>;
 	installCommunityPackage(unpackedDir: string): string;
+	runtime: N8nRuntime;
 	userFolder: string;
 	port: number;
 	env(): Record<string, string | undefined>;

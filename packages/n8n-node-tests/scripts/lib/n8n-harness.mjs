@@ -21,14 +21,17 @@ export const NODE_PACKAGE_ROOT = process.env.N8N_NODE_PACKAGE_DIR
   ? resolve(process.env.N8N_NODE_PACKAGE_DIR)
   : dirname(createRequire(import.meta.url).resolve('n8n-nodes-avepoint-graph/package.json'));
 
-/** Installs n8n and Node 24 on first use (minutes), then reuses them. */
+/**
+ * The n8n under test: N8N_VERSION (2.40.7 by default, what CI runs), installed by ensure-n8n.sh on
+ * first use (minutes), then reused. `nodeBin` is the Node that runtime was installed for.
+ */
 export function ensureN8nRuntime() {
   const runtime = execFileSync('bash', [join(TESTS_ROOT, 'scripts/ensure-n8n.sh')], {
     encoding: 'utf8',
     stdio: ['ignore', 'pipe', 'inherit'],
   }).trim().split('\n').pop();
-  const nodeBin = join(dirname(runtime), `node-${process.env.N8N_NODE_MAJOR ?? '24'}`, 'node_modules/.bin');
-  return { runtime, nodeBin, n8nBin: join(runtime, 'node_modules/.bin/n8n') };
+  const { version } = JSON.parse(readFileSync(join(runtime, 'node_modules/n8n/package.json'), 'utf8'));
+  return { runtime, version, major: Number(version.split('.')[0]), nodeBin: join(runtime, '.node-bin'), n8nBin: join(runtime, 'node_modules/.bin/n8n') };
 }
 
 export async function freePort() {
@@ -84,7 +87,8 @@ export class N8nInstance {
     const instance = new N8nInstance();
     instance.customExtensions = options.customExtensions === undefined ? join(NODE_PACKAGE_ROOT, 'dist') : options.customExtensions;
     instance.runtime = ensureN8nRuntime();
-    instance.userFolder = options.userFolder ?? mkdtempSync(join(tmpdir(), 'n8n-avepoint-e2e-'));
+    // One folder per run, named by version: runs of two versions never share a database.
+    instance.userFolder = options.userFolder ?? mkdtempSync(join(tmpdir(), `n8n-${instance.runtime.version}-avepoint-e2e-`));
     instance.port = options.port ?? (await freePort());
     instance.brokerPort = await freePort();
     return instance;
