@@ -23,6 +23,20 @@ const cli = fileURLToPath(new URL('../dist/cli.js', import.meta.url));
 const preload = fileURLToPath(new URL('./report-peak-memory.cjs', import.meta.url));
 const rawExport = fileURLToPath(new URL('./raw-export.mjs', import.meta.url));
 
+/** Sends a message to the sandbox process and resolves with the first answer `pick` accepts. */
+function ask(child, message, pick) {
+  return new Promise((resolve) => {
+    const onMessage = (m) => {
+      const value = m ? pick(m) : undefined;
+      if (value === undefined) return;
+      child.off('message', onMessage);
+      resolve(value);
+    };
+    child.on('message', onMessage);
+    child.send(message);
+  });
+}
+
 /** A sandbox in its own process, like a real service: its CPU does not count against the client. */
 async function startSandbox(options) {
   const child = fork(fileURLToPath(new URL('./sandbox-process.mjs', import.meta.url)), [JSON.stringify(options)], { stdio: 'inherit' });
@@ -44,6 +58,10 @@ async function startSandbox(options) {
       child.on('message', onMessage);
       child.send('cpu');
     }),
+    /** The sandbox's request counts (answered over IPC). */
+    stats: () => ask(child, 'stats', (m) => m.stats),
+    setRateLimit: (limit) => ask(child, { setRateLimit: limit ?? null }, (m) => (m.rateLimitSet ? true : undefined)),
+    setFaults: (rules) => ask(child, { setFaults: rules }, (m) => (m.faultsSet ? true : undefined)),
     close: () => new Promise((resolve) => {
       child.once('exit', resolve);
       child.send('close');
@@ -245,11 +263,18 @@ async function benchFaults() {
       },
     });
     await client.getUsersPage({ ...t, pageSize: 1 }).catch(() => undefined);
+    // The same export without faults first: what this machine allows in flight at all.
+    await sb.setFaults([{ match: { path: 'users' }, latencyMs }]);
+    counter.reset();
+    let n = 0;
+    for await (const _ of client.listUsers({ ...t, pageSize, concurrency })) n++;
+    const cleanInFlight = counter.mean();
+    await sb.setFaults(faults);
     retries = 0;
     sleptMs = 0;
     counter.reset();
     const start = performance.now();
-    let n = 0;
+    n = 0;
     for await (const _ of client.listUsers({ ...t, pageSize, concurrency })) n++;
     const wall = performance.now() - start;
     const inFlight = counter.mean();
@@ -259,6 +284,7 @@ async function benchFaults() {
     console.log(`3. the same export under 30% random 500/502/503/504/resets (default retry options)`);
     console.log(`   ${fmt(retries)} retries, ${fmt(sleptMs / 1000, 1)} s of retry sleep in all; every user once: ${n === users ? 'yes' : 'no'}`);
     console.log(`   mean requests in flight ${fmt(inFlight, 2)} of ${concurrency} = ${fmt(inFlight / concurrency, 2)}   (target >= 0.75)`);
+    console.log(`   for context: without faults, ${fmt(cleanInFlight, 2)} in flight (${fmt(cleanInFlight / concurrency, 2)}); under faults / without = ${fmt(inFlight / cleanInFlight, 2)}`);
     console.log(`   wall ${fmt(wall / 1000, 2)} s against bound + sleep / ${concurrency} = ${fmt(allowed / 1000, 2)} s: ${fmt(wall / allowed, 2)}   (target <= 1.5)`);
     return { wall, allowed, inFlight };
   } finally {

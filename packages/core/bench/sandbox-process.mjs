@@ -21,5 +21,14 @@ process.on('message', (m) => {
   if (m === 'close') void stop();
   // CPU time used so far, so a benchmark can tell when the sandbox, not the client, is the limit.
   if (m === 'cpu') process.send({ cpu: process.cpuUsage() });
+  if (m === 'stats') process.send({ stats: sb.stats() });
+  if (m && m.setFaults !== undefined) {
+    sb.setFaults(m.setFaults);
+    process.send({ faultsSet: true });
+  }
+  if (m && m.setRateLimit !== undefined) {
+    sb.setRateLimit(m.setRateLimit ?? undefined);
+    process.send({ rateLimitSet: true });
+  }
 });
 process.on('disconnect', () => void stop());

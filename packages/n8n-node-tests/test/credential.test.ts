@@ -1,9 +1,14 @@
 import { createHash, generateKeyPairSync, verify } from 'node:crypto';
 
-import type { IHttpRequestHelper, IHttpRequestOptions, IN8nHttpFullResponse } from 'n8n-workflow';
+import type { ICredentialDataDecryptedObject, IHttpRequestHelper, IHttpRequestOptions, IN8nHttpFullResponse } from 'n8n-workflow';
 import { describe, expect, it } from 'vitest';
 
 import { AvePointGraphApi } from 'n8n-nodes-avepoint-graph/dist/credentials/AvePointGraphApi.credentials';
+import {
+	PROBE_AUTHORIZATION,
+	PROBE_HEADER,
+	settingsFingerprint,
+} from 'n8n-nodes-avepoint-graph/dist/nodes/AvePointGraph/shared/credential-proof';
 import { endpointsFromCredentials } from 'n8n-nodes-avepoint-graph/dist/nodes/AvePointGraph/shared/endpoints';
 import { requestAccessToken } from 'n8n-nodes-avepoint-graph/dist/nodes/AvePointGraph/shared/token';
 import { SANDBOX_CREDENTIALS } from './helpers/fakeContext';
@@ -80,7 +85,10 @@ describe('token exchange (preAuthentication)', () => {
 		const credential = new AvePointGraphApi();
 		const helper = (httpRequest: (o: IHttpRequestOptions) => Promise<unknown>) =>
 			({ helpers: { httpRequest } }) as unknown as IHttpRequestHelper;
-		await expect(credential.preAuthentication.call(helper(async () => ok()), SANDBOX_CREDENTIALS)).resolves.toEqual({ accessToken: 'tok-123' });
+		await expect(credential.preAuthentication.call(helper(async () => ok()), SANDBOX_CREDENTIALS)).resolves.toEqual({
+			accessToken: 'tok-123',
+			tokenFingerprint: settingsFingerprint(SANDBOX_CREDENTIALS),
+		});
 
 		const leaky = Object.assign(new Error(`connect ECONNREFUSED; body client_secret=${SECRET}`), { code: 'ECONNREFUSED' });
 		const error = await credential.preAuthentication
@@ -128,23 +136,71 @@ describe('credential description', () => {
 		expect(credential.name).toBe('avePointGraphApi');
 		const byName = Object.fromEntries(credential.properties.map((p) => [p.name, p]));
 		expect(Object.keys(byName).sort()).toEqual(
-			['accessToken', 'authMethod', 'baseUrl', 'certificateThumbprint', 'clientId', 'clientSecret', 'environment', 'privateKey', 'tokenUrl'].sort(),
+			['accessToken', 'authMethod', 'baseUrl', 'certificateThumbprint', 'clientId', 'clientSecret', 'environment', 'privateKey', 'tokenFingerprint', 'tokenUrl'].sort(),
 		);
 		expect((byName.environment!.options as Array<{ value: string }>).map((o) => o.value)).toEqual(['commercial', 'gov', 'aos2', 'fedramp', 'custom']);
 		for (const secret of ['clientSecret', 'privateKey', 'accessToken']) expect(byName[secret]!.typeOptions?.password).toBe(true);
 		expect(byName.accessToken!.type).toBe('hidden');
 		expect(byName.accessToken!.typeOptions?.expirable).toBe(true);
-		expect(credential.authenticate).toMatchObject({ properties: { headers: { Authorization: '=Bearer {{$credentials.accessToken}}' } } });
+		expect(byName.tokenFingerprint!.type).toBe('hidden');
 	});
 
-	it("the test request reaches the identity service's discovery document for every environment", () => {
+	it('the test request goes to the API itself, for every environment, on a customer that cannot exist', () => {
 		const expression = String(credential.test.request.url).replace(/^=\{\{/, '').replace(/\}\}$/, '');
 		// The expression is plain JavaScript over $credentials, as n8n evaluates it.
 		const evaluate = new Function('$credentials', `return ${expression}`) as (c: object) => string;
-		expect(evaluate({ environment: 'commercial' })).toBe('https://identity.avepointonlineservices.com/.well-known/openid-configuration');
-		expect(evaluate({ environment: 'fedramp' })).toBe('https://identity.online15.net/.well-known/openid-configuration');
-		expect(evaluate({ environment: 'custom', tokenUrl: 'http://127.0.0.1:4010/connect/token' })).toBe(
-			'http://127.0.0.1:4010/.well-known/openid-configuration',
-		);
+		const probe = '/partner/external/v3/um/customers/00000000-0000-0000-0000-000000000000/tenants/00000000-0000-0000-0000-000000000000/users/batch?pageIndex=1&pageSize=1';
+		expect(evaluate({ environment: 'commercial' })).toBe(`https://graph.avepointonlineservices.com${probe}`);
+		expect(evaluate({ environment: 'fedramp' })).toBe(`https://graphusgovapi.online15.net${probe}`);
+		expect(evaluate({ environment: 'custom', baseUrl: 'http://127.0.0.1:4010/' })).toBe(`http://127.0.0.1:4010${probe}`);
+		expect((credential.test.request.headers as Record<string, string>)[PROBE_HEADER]).toBe('1');
+	});
+});
+
+describe('authenticate: a token is used only with the settings that obtained it', () => {
+	const credential = new AvePointGraphApi();
+	const authenticate = credential.authenticate as (c: ICredentialDataDecryptedObject, o: IHttpRequestOptions) => Promise<IHttpRequestOptions>;
+	const stored = { ...SANDBOX_CREDENTIALS, accessToken: 'tok-7', tokenFingerprint: settingsFingerprint(SANDBOX_CREDENTIALS) };
+	const request: IHttpRequestOptions = { url: 'http://127.0.0.1:4010/x', method: 'POST', headers: { Accept: 'application/json' } };
+	const authorization = async (c: ICredentialDataDecryptedObject, o: IHttpRequestOptions = request) => (await authenticate(c, o)).headers?.Authorization;
+
+	it('sends the stored token with the settings it was obtained with', async () => {
+		expect(await authorization(stored)).toBe('Bearer tok-7');
+	});
+
+	it('sends a token the API refuses (401, so n8n renews it) once any setting changed', async () => {
+		for (const change of [{ clientSecret: 'changed' }, { clientId: 'other-app' }, { baseUrl: 'http://127.0.0.1:4011' }, { tokenUrl: 'http://127.0.0.1:4011/connect/token' }, { authMethod: 'certificate' }]) {
+			const sent = await authorization({ ...stored, ...change });
+			expect(sent).toMatch(/^Bearer /);
+			expect(sent).not.toBe('Bearer tok-7');
+		}
+		expect(await authorization({ ...stored, tokenFingerprint: '' })).not.toBe('Bearer tok-7');
+	});
+
+	it('the credential test first sends a token no service issued, then the fresh one on the retry after the 401', async () => {
+		const probe = { ...request, headers: { [PROBE_HEADER]: '1' } };
+		const first = await authenticate(stored, probe);
+		expect(first.headers?.Authorization).toBe(PROBE_AUTHORIZATION);
+		expect(first.ignoreHttpStatusErrors).toBe(false);
+		// n8n hands the retry the options the first attempt went out with, and the renewed token.
+		const retry = await authenticate({ ...stored, accessToken: 'tok-fresh' }, first);
+		expect(retry.headers?.Authorization).toBe('Bearer tok-fresh');
+		expect(retry.ignoreHttpStatusErrors).toEqual({ ignore: true, except: [401] });
+	});
+
+	it('the fingerprint holds no part of the secret', () => {
+		const fingerprint = settingsFingerprint({ ...SANDBOX_CREDENTIALS, clientSecret: 'abcdefghijklmnopqrstuvwxyz123456' });
+		expect(fingerprint).toMatch(/^[0-9a-f]{32}$/);
+		expect(fingerprint).not.toContain('abcdef');
+	});
+});
+
+describe("n8n's UX guidelines on the credential form", () => {
+	it('every field a person fills has a description, and placeholders are examples ("e.g.")', () => {
+		for (const property of new AvePointGraphApi().properties) {
+			if (property.type === 'hidden') continue;
+			expect(property.description, property.name).toMatch(/\w/);
+			if (property.placeholder !== undefined) expect(property.placeholder, property.name).toMatch(/^e\.g\. /);
+		}
 	});
 });

@@ -230,15 +230,17 @@ describe('Get Users Batch: input errors', () => {
 			run({ perItem: [{ userIds: userId(1) }, { customerId: 'not-a-guid', userIds: userId(1) }], send: serve() }),
 		);
 		expect(error).toBeInstanceOf(NodeOperationError);
-		expect(error.message).toMatch(/customerId/);
-		expect(error.message).toMatch(/GUID/);
+		// n8n's guidelines: the field's display name, the rule, the item; how to fix it beneath.
+		expect(error.message).toMatch(/^Customer ID must be a GUID .*\[item 1\]$/);
+		expect(error.message).not.toMatch(/customerId|error/i);
+		expect((error as NodeOperationError).description).toMatch(/Elements/);
 		expect((error as NodeOperationError).context.itemIndex).toBe(1);
 	});
 
 	it('rejects a user ID that is not a GUID and a page size out of range', async () => {
-		expect((await failure(run({ params: { userIds: `${userId(1)}, bob` }, send: serve() }))).message).toMatch(/userIds\[1\]/);
+		expect((await failure(run({ params: { userIds: `${userId(1)}, bob` }, send: serve() }))).message).toMatch(/^User IDs \(entry 2\) must be a GUID/);
 		expect((await failure(run({ params: { userIds: userId(1), options: { pageSize: 500 } }, send: serve() }))).message).toMatch(
-			/pageSize/,
+			/^Page Size must be an integer from 1 to 100/,
 		);
 	});
 
@@ -254,14 +256,14 @@ describe('Get Users Batch: input errors', () => {
 			['error', 1],
 			[userId(3), 2],
 		]);
-		expect(out[1]!.json.error).toMatch(/tenantId/);
+		expect(out[1]!.json.error).toMatch(/^Tenant ID must be a GUID/);
 	});
 
 	it('a custom environment without a base URL fails before any request', async () => {
 		const error = await failure(
 			run({ params: { userIds: userId(1) }, credentials: { environment: 'custom', tokenUrl: 'https://id.example/connect/token' }, send: serve() }),
 		);
-		expect(error.message).toMatch(/baseUrl/);
+		expect(error.message).toMatch(/Base URL/);
 	});
 });
 
@@ -345,7 +347,7 @@ describe('Get Users Batch: service errors', () => {
 		for (const status of [500, 502]) {
 			const { error, attempts } = await runToFailure({ params: { userIds: userId(1) }, send: rejectWith(status, { 'retry-after': '0' }, { message: 'boom' }) });
 			expect(attempts).toBe(DEFAULT_RETRY_POLICY.maxRetries + 1);
-			expect(error.message).toMatch(status === 500 ? /internal error.*boom/ : /bad gateway.*boom/);
+			expect(error.message).toMatch(status === 500 ? /internal failure.*boom/ : /bad gateway.*boom/);
 		}
 	});
 
@@ -388,5 +390,58 @@ describe('Get Users Batch: service errors', () => {
 		expect(calls[0]!.credentialType).toBe('avePointGraphApi');
 		expect(calls[0]!.options.url.startsWith('http://127.0.0.1:4010/partner/external/v3/um/customers/')).toBe(true);
 		expect(calls[0]!.options.json).toBe(true);
+	});
+});
+
+describe('Get Users Batch: version 2 output', () => {
+	const v2 = (params: Record<string, unknown>) => run({ typeVersion: 2, params, send: serve() });
+
+	it('Simplified (the default), Raw and Selected Fields shape each user', async () => {
+		const simplified = (await v2({ userIds: userId(1) })).out[0]!.json;
+		expect(Object.keys(simplified).sort()).toEqual(['department', 'displayName', 'id', 'jobTitle', 'mail', 'status', 'statusLabels', 'userPrincipalName']);
+		const raw = (await v2({ userIds: userId(1), output: 'raw' })).out[0]!.json;
+		expect(raw).toMatchObject({ id: userId(1), employeeId: '1001', statusLabels: ['MFA disabled', 'Sign-in blocked'] });
+		const picked = (await v2({ userIds: userId(1), output: 'fields', fields: ['mail', 'status'] })).out[0]!.json;
+		expect(picked).toEqual({ id: userId(1), mail: 'user1@contoso.example', status: [0, 1], statusLabels: ['MFA disabled', 'Sign-in blocked'] });
+	});
+
+	it('version 1 keeps Simplify, whatever Output says', async () => {
+		const { out } = await run({ params: { userIds: userId(1), simplify: false, output: 'fields', fields: ['mail'] }, send: serve() });
+		expect(out[0]!.json).toMatchObject({ employeeId: '1001', startDate: '1970-01-01T00:00:00Z' });
+	});
+
+	it('a Selected Fields list with an unknown field fails on its item, naming the field', async () => {
+		const error = await failure(v2({ userIds: userId(1), output: 'fields', fields: ['mail', 'shoeSize'] }));
+		expect(error.message).toMatch(/fields must name fields among .*\[item 0\]/);
+	});
+
+	it('not-found rows have the same fields as the users found, empty, and say so', async () => {
+		for (const output of ['simplified', 'raw', 'fields'] as const) {
+			const { out } = await v2({ userIds: `${userId(1)}, ${MISSING_ID}`, output, fields: ['mail'], options: { includeNotFound: true } });
+			const [found, missing] = out.map((o) => o.json);
+			expect(found!.notFound).toBe(false);
+			expect(missing).toMatchObject({ id: MISSING_ID, notFound: true, message: expect.stringMatching(/no user with this ID/) });
+			for (const key of Object.keys(found!)) expect(missing, `${output}: ${key}`).toHaveProperty(key);
+			for (const [key, value] of Object.entries(missing!)) if (!['id', 'notFound', 'message'].includes(key)) expect(value, key).toBeNull();
+		}
+	});
+});
+
+describe("n8n's UX guidelines on the node's form", () => {
+	const { description } = new AvePointGraph();
+	it('placeholders are examples ("e.g."), and every parameter says what it is for', () => {
+		for (const property of description.properties) {
+			if (property.type === 'options' && property.name === 'resource') continue;
+			if (property.placeholder !== undefined && property.type !== 'collection') expect(property.placeholder, property.name).toMatch(/^e\.g\. /);
+			if (property.type !== 'collection') expect(property.description ?? (property.options as Array<{ description?: string }> | undefined)?.[0]?.description, property.name).toBeTruthy();
+		}
+	});
+	it('is version 2 by default, keeps version 1 for saved workflows, and names what it reads in its subtitle', () => {
+		expect(description.version).toEqual([1, 2]);
+		expect(description.defaultVersion).toBe(2);
+		const expression = String(description.subtitle).replace(/^=\{\{/, '').replace(/\}\}$/, '');
+		const subtitle = new Function('$parameter', `return ${expression}`) as (p: object) => string;
+		expect(subtitle({ userIds: 'a,b' })).toBe('Get Users Batch: by ID');
+		expect(subtitle({ userIds: '' })).toBe('Get Users Batch: all users');
 	});
 });

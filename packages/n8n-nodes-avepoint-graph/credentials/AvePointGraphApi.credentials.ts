@@ -1,6 +1,5 @@
 import { ENVIRONMENTS, ENVIRONMENT_NAMES } from '../nodes/AvePointGraph/core/protocol';
 import type {
-	IAuthenticateGeneric,
 	ICredentialDataDecryptedObject,
 	ICredentialTestRequest,
 	ICredentialType,
@@ -10,14 +9,14 @@ import type {
 } from 'n8n-workflow';
 
 import { CUSTOM_ENVIRONMENT } from '../nodes/AvePointGraph/shared/endpoints';
+import { authenticateRequest, PROBE_HEADER, settingsFingerprint } from '../nodes/AvePointGraph/shared/credential-proof';
 import { forCredentialTest, identityUnreachable, requestAccessToken } from '../nodes/AvePointGraph/shared/token';
 
-// The identity service of each environment is an OpenID Connect provider: its discovery document
-// answers an authenticated GET once preAuthentication has exchanged the app's credentials, which
-// is the real check (client ID, secret or certificate, scope and environment).
-const identityOrigins = JSON.stringify(
-	Object.fromEntries(ENVIRONMENT_NAMES.map((name) => [name, new URL(ENVIRONMENTS[name].tokenUrl).origin])),
-);
+// The Test reads the users of a customer that cannot exist: it names no real data, and the API
+// must check the token before it can say "no such customer" (see shared/credential-proof.ts).
+const baseUrls = JSON.stringify(Object.fromEntries(ENVIRONMENT_NAMES.map((name) => [name, ENVIRONMENTS[name].baseUrl])));
+const NIL = '00000000-0000-0000-0000-000000000000';
+const PROBE_PATH = `/partner/external/v3/um/customers/${NIL}/tenants/${NIL}/users/batch?pageIndex=1&pageSize=1`;
 
 export class AvePointGraphApi implements ICredentialType {
 	name = 'avePointGraphApi';
@@ -47,8 +46,8 @@ export class AvePointGraphApi implements ICredentialType {
 			type: 'string',
 			default: '',
 			required: true,
-			placeholder: 'http://127.0.0.1:4010',
-			description: 'Base URL of the API; plain http is accepted only for loopback hosts',
+			placeholder: 'e.g. http://127.0.0.1:4010',
+			description: 'Base URL of the API (a sandbox or a proxy); plain http is accepted only for loopback hosts such as 127.0.0.1',
 			displayOptions: { show: { environment: [CUSTOM_ENVIRONMENT] } },
 		},
 		{
@@ -57,8 +56,8 @@ export class AvePointGraphApi implements ICredentialType {
 			type: 'string',
 			default: '',
 			required: true,
-			placeholder: 'http://127.0.0.1:4010/connect/token',
-			description: 'OAuth 2.0 token endpoint of the identity service',
+			placeholder: 'e.g. http://127.0.0.1:4010/connect/token',
+			description: 'OAuth 2.0 token endpoint of the identity service that issues tokens for that API',
 			displayOptions: { show: { environment: [CUSTOM_ENVIRONMENT] } },
 		},
 		{
@@ -70,6 +69,7 @@ export class AvePointGraphApi implements ICredentialType {
 				{ name: 'Certificate', value: 'certificate', description: 'A signed JWT client assertion (recommended by AvePoint)' },
 			],
 			default: 'clientSecret',
+			description: 'How the app proves itself to AvePoint: the secret or the certificate registered for it in Elements',
 		},
 		{
 			displayName: 'Client ID',
@@ -77,6 +77,7 @@ export class AvePointGraphApi implements ICredentialType {
 			type: 'string',
 			default: '',
 			required: true,
+			placeholder: 'e.g. 1b2c3d4e-5f60-4a1b-8c2d-3e4f5a6b7c8d',
 			description: 'Application (client) ID from Elements > Settings > API app registration',
 		},
 		{
@@ -86,6 +87,7 @@ export class AvePointGraphApi implements ICredentialType {
 			typeOptions: { password: true },
 			default: '',
 			required: true,
+			description: 'The secret created for the app in Elements > Settings > API app registration (shown once, when it is created)',
 			displayOptions: { show: { authMethod: ['clientSecret'] } },
 		},
 		{
@@ -95,7 +97,7 @@ export class AvePointGraphApi implements ICredentialType {
 			typeOptions: { password: true, rows: 6 },
 			default: '',
 			required: true,
-			placeholder: '-----BEGIN PRIVATE KEY-----',
+			placeholder: 'e.g. -----BEGIN PRIVATE KEY-----',
 			description: "PEM-encoded RSA private key of the certificate uploaded to the app's registration",
 			displayOptions: { show: { authMethod: ['certificate'] } },
 		},
@@ -105,6 +107,7 @@ export class AvePointGraphApi implements ICredentialType {
 			type: 'string',
 			typeOptions: { password: true },
 			default: '',
+			placeholder: 'e.g. 3A1F9C0B2D4E6F8091A2B3C4D5E6F708192A3B4C',
 			description: "SHA-1 thumbprint of the certificate (40 hex digits), sent so the service can pick the key",
 			displayOptions: { show: { authMethod: ['certificate'] } },
 		},
@@ -113,6 +116,13 @@ export class AvePointGraphApi implements ICredentialType {
 			name: 'accessToken',
 			type: 'hidden',
 			typeOptions: { expirable: true, password: true },
+			default: '',
+		},
+		{
+			displayName: 'Token Fingerprint',
+			name: 'tokenFingerprint',
+			type: 'hidden',
+			typeOptions: { password: true },
 			default: '',
 		},
 	];
@@ -130,25 +140,38 @@ export class AvePointGraphApi implements ICredentialType {
 				credentials,
 				Date.now(),
 			);
-			return { accessToken };
+			return { accessToken, tokenFingerprint: settingsFingerprint(credentials) };
 		} catch (error) {
 			throw forCredentialTest(error);
 		}
 	}
 
-	authenticate: IAuthenticateGeneric = {
-		type: 'generic',
-		properties: {
-			headers: {
-				Authorization: '=Bearer {{$credentials.accessToken}}',
-			},
-		},
-	};
+	authenticate = authenticateRequest;
 
 	test: ICredentialTestRequest = {
 		request: {
-			method: 'GET',
-			url: `={{ (${identityOrigins}[$credentials.environment] ?? String($credentials.tokenUrl).match(/^https?:\\/\\/[^/]+/)[0]) + '/.well-known/openid-configuration' }}`,
+			method: 'POST',
+			url: `={{ (${baseUrls}[$credentials.environment] ?? String($credentials.baseUrl).replace(/\\/+$/, '')) + '${PROBE_PATH}' }}`,
+			headers: { [PROBE_HEADER]: '1', 'Content-Type': 'application/json' },
+			body: {},
 		},
+		rules: [
+			{
+				type: 'responseCode',
+				properties: {
+					value: 404,
+					message:
+						'The API base URL did not answer as the AvePoint Graph API (HTTP 404 where an unknown token should get 401): check the Environment, or the Base URL of a Custom one',
+				},
+			},
+			{
+				type: 'responseCode',
+				properties: {
+					value: 401,
+					message:
+						'The API refused a token the identity service had just issued: the token URL and the API base URL belong to different environments',
+				},
+			},
+		],
 	};
 }

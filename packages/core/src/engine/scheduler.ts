@@ -2,7 +2,8 @@
 // through retryCall, and a client that backs off when the service says 429.
 //
 // A request in backoff gives its slot up, so one page sleeping off a 503 does not stall the other
-// seven. On 429 the scheduler halves its concurrency (once per second at most) and grows it back by
+// seven, and it backs off by the failures in a row across all requests, so a healthy service's
+// random failures cost short waits while a failing service gets the full exponential backoff. On 429 the scheduler halves its concurrency (once per second at most) and grows it back by
 // one after each round of successes, never above the configured value. Halving alone cannot slow
 // below one request per latency, and a rate limit can be lower than that, so it also paces the
 // start of requests: after a second in which more than 5% of requests were throttled it starts
@@ -51,6 +52,7 @@ const THROTTLED_SHARE = 0.05;
 const PACE_MARGIN = 0.95;
 const PROBE_FACTOR = 1.05;
 const MIN_RATE_PER_SECOND = 1;
+const SUCCESS_LOG = 1024;
 
 interface Waiter {
   priority: number;
@@ -67,6 +69,8 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
   let flying = 0;
   const waiters: Waiter[] = [];
   let lastProgressMs = now();
+  /** Failures in a row across every request: the service's health, not one page's luck. */
+  let failuresInARow = 0;
   let lastDecreaseMs = Number.NEGATIVE_INFINITY;
   let successesSinceChange = 0;
 
@@ -77,6 +81,18 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
   let epochSent = 0;
   let epochThrottled = 0;
   let epochAccepted = 0;
+
+  // When the last successes happened, to know the accepted rate of the last second at a 429.
+  const successTimes = new Float64Array(SUCCESS_LOG);
+  let successCount = 0;
+  const acceptedInLastSecond = (t: number): number => {
+    let count = 0;
+    for (let i = 1; i <= Math.min(successCount, SUCCESS_LOG); i++) {
+      if (t - successTimes[(successCount - i) % SUCCESS_LOG]! >= EPOCH_MS) break;
+      count++;
+    }
+    return count;
+  };
 
   const stats = { attempts: 0, throttled: 0, retries: 0, maxInFlight: 0, inFlightMs: 0 };
   let inFlightSinceMs = now();
@@ -153,6 +169,8 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
   const onSuccess = () => {
     const t = now();
     lastProgressMs = t;
+    failuresInARow = 0;
+    successTimes[successCount++ % SUCCESS_LOG] = t;
     epochAccepted++;
     rollEpoch(t);
     if (limit < maxConcurrency && ++successesSinceChange >= limit) {
@@ -163,6 +181,7 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
   };
 
   const onFailure = (hint: RetryHint) => {
+    failuresInARow++;
     if (!hint.throttled) return;
     const t = now();
     stats.throttled++;
@@ -172,6 +191,10 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
       limit = Math.max(1, Math.floor(limit / 2));
       lastDecreaseMs = t;
       successesSinceChange = 0;
+      // Pace at once to what the service accepted in the last second, rather than keep sending
+      // at full speed until the second is over: the first 429s otherwise come by the dozen.
+      const accepted = acceptedInLastSecond(t);
+      if (accepted > 0) intervalMs = Math.max(intervalMs, 1000 / Math.max(MIN_RATE_PER_SECOND, accepted * PACE_MARGIN));
     }
   };
 
@@ -209,6 +232,9 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
           signal,
           what: runOptions.what,
           lastProgressMs: () => lastProgressMs,
+          // A page waits as long as its own retries say only while the service fails everything.
+          // (Counted before this failure is: the first failure after a success waits one base step.)
+          backoffStep: (retriesDone) => Math.min(retriesDone, failuresInARow),
           onRetryableFailure: onFailure,
           onRetry: (event) => {
             stats.retries++;

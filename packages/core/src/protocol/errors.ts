@@ -38,14 +38,27 @@ export class AvePointError extends Error {
 
 /** Bad input, found before any request is sent. `field` and `rule` say what to fix. */
 export class AvePointInputError extends AvePointError {
+  /** The field as the API names it, with an entry index for lists: `customerId`, `userIds[3]`. */
   readonly field: string;
   readonly rule: string;
+  /** How the rejected value is described in the message (never a secret cut short). */
+  readonly received: string | undefined;
 
   constructor(field: string, rule: string, received?: string) {
     super('INPUT_INVALID', `Invalid ${field}: ${rule}${received === undefined ? '' : ` (received ${received})`}`);
     this.field = field;
     this.rule = rule;
+    this.received = received;
   }
+}
+
+/**
+ * A field name split into the name and, for a list entry, its 1-based position: hosts map the name
+ * to the label their users see ("User IDs", "--user-ids") and say "entry 4" rather than "[3]".
+ */
+export function fieldPath(field: string): { name: string; entry: number | undefined } {
+  const match = /^([\w.]+)\[(\d+)\]$/.exec(field);
+  return match ? { name: match[1]!, entry: Number(match[2]) + 1 } : { name: field, entry: undefined };
 }
 
 /** The token endpoint refused the app's credentials. Never carries the secret or a token. */

@@ -20,6 +20,27 @@ export interface SimplifiedUser {
   statusLabels: string[];
 }
 
+/** The fields the batch endpoint documents for a user, in the order people read them. */
+export const USER_FIELD_NAMES = [
+  'id', 'displayName', 'userPrincipalName', 'mail', 'firstName', 'lastName', 'employeeId', 'jobTitle',
+  'department', 'company', 'location', 'countryOrRegion', 'mobile', 'isTestUser', 'age', 'startDate',
+  'endDate', 'status',
+] as const;
+
+export type UserFieldName = (typeof USER_FIELD_NAMES)[number];
+
+/** Only the named fields (and always `id`), with `statusLabels` beside `status` when it is asked. */
+export function pickUserFields(user: User, fields: readonly string[]): Record<string, unknown> {
+  const picked: Record<string, unknown> = { id: user.id };
+  const source = user as unknown as Record<string, unknown>;
+  for (const field of fields) {
+    if (field === 'id') continue;
+    picked[field] = source[field] ?? null;
+    if (field === 'status') picked.statusLabels = statusLabels(user.status);
+  }
+  return picked;
+}
+
 const STRING_FIELDS = [
   'userPrincipalName', 'mail', 'displayName', 'firstName', 'lastName', 'employeeId', 'location',
   'company', 'department', 'mobile', 'jobTitle', 'startDate', 'endDate', 'countryOrRegion',

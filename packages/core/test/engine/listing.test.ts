@@ -1,7 +1,7 @@
 // The listing engine's rules, one example each, against the model tenant or a scripted service.
 import { describe, expect, it } from 'vitest';
 import { AvePointApiError, AvePointError, DEFAULT_RETRY_POLICY, type InconsistencyReport } from '../../src/protocol/index.js';
-import { createScheduler, listPages, MAX_REPEATED_PAGES, type ListingOptions, type PageOf, type PageRequest } from '../../src/engine/index.js';
+import { createScheduler, listPages, MAX_REPEATED_PAGES, REORDER_PAGES_PER_SLOT, type ListingOptions, type PageOf, type PageRequest } from '../../src/engine/index.js';
 import { fakeClock, guidOf, ModelTenant, type ModelUser } from './model-tenant.js';
 
 const policy = { ...DEFAULT_RETRY_POLICY };
@@ -52,9 +52,9 @@ describe('planning', () => {
       ),
     );
     expect(ids).toEqual(users(0, 35).map((u) => u.id));
-    // Per pass: the first page, then one reorder window of pages (4 x concurrency) at most; the
+    // Per pass: the first page, then one reorder window of pages at most; the
     // short fourth page ends the pass, so reading never follows the count's 1e10 pages.
-    expect(requests).toBeLessThanOrEqual(3 * (1 + 4 * 4));
+    expect(requests).toBeLessThanOrEqual(3 * (1 + REORDER_PAGES_PER_SLOT * 4));
     expect(reports).toHaveLength(1);
     expect(reports[0]!.reasons.join(' ')).toMatch(/ended at page 4/);
   });
@@ -79,7 +79,7 @@ describe('planning', () => {
       }),
     ).catch((e: unknown) => e);
     expect(error).toMatchObject({ code: 'INVALID_RESPONSE', message: expect.stringMatching(/ignore pageIndex/) });
-    expect(requests).toBeLessThan(MAX_REPEATED_PAGES + 4 * 4 + 2);
+    expect(requests).toBeLessThan(MAX_REPEATED_PAGES + REORDER_PAGES_PER_SLOT * 4 + 2);
   });
 
   it('reads on past the plan when the last planned page is full and the tenant grew', async () => {
@@ -165,8 +165,9 @@ describe('no head-of-line blocking', () => {
     expect(first.value?.pageIndex).toBe(1);
     const second = listing.next();
     // While page 2 waits, the others go on: the whole reorder window gets read.
-    for (let i = 0; i < 200 && model.requests < 16; i++) await new Promise((r) => setImmediate(r));
-    expect(model.requests).toBe(16);
+    const window = REORDER_PAGES_PER_SLOT * 4;
+    for (let i = 0; i < 400 && model.requests < window; i++) await new Promise((r) => setImmediate(r));
+    expect(model.requests).toBe(window);
     expect(maxInFlight).toBe(4);
     release();
     expect((await second).value?.pageIndex).toBe(2);

@@ -110,4 +110,26 @@ describe('scheduler', () => {
     expect(seconds).toBeGreaterThan(0);
     expect(s.stats().throttled).toBe(refused);
   });
+
+  it("backs off by the service's failures in a row, not one request's: short waits while others succeed", async () => {
+    const clock = fakeClock();
+    const s = createScheduler({ ...clock, random: () => 0.999, concurrency: 2, policy: DEFAULT_RETRY_POLICY });
+    const signal = new AbortController().signal;
+    // One request fails six times while another keeps succeeding in between.
+    let unlucky = 0;
+    const flaky = s.run(async () => {
+      if (unlucky++ < 6) throw new AvePointApiError('SERVER_ERROR', 'x', { status: 500 });
+    }, { signal, priority: 1 });
+    for (let i = 0; i < 20; i++) await s.run(async () => undefined, { signal, priority: 2 });
+    await flaky;
+    expect(Math.max(...clock.sleeps)).toBeLessThanOrEqual(2 * DEFAULT_RETRY_POLICY.baseDelayMs);
+
+    // When everything fails, the waits grow as the retries do.
+    const dead = createScheduler({ ...clock, random: () => 0.999, concurrency: 1, policy: { ...DEFAULT_RETRY_POLICY, maxRetries: 6 } });
+    clock.sleeps.length = 0;
+    await dead.run(async () => {
+      throw new AvePointApiError('UNAVAILABLE', 'x', { status: 503 });
+    }, { signal, priority: 1 }).catch(() => undefined);
+    expect(clock.sleeps.map((ms) => Math.round(ms / DEFAULT_RETRY_POLICY.baseDelayMs))).toEqual([1, 2, 4, 8, 16, 32]);
+  });
 });

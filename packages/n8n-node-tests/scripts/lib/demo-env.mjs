@@ -43,6 +43,7 @@ export async function startDemo({ log = () => {} } = {}) {
           { ticket: 'HR-102', userIds: `${at(2)}, ${at(3)}` },
           { ticket: 'HR-103', userIds: [at(4), 'ffffffff-ffff-4fff-8fff-ffffffffffff'] },
         ],
+        typeVersion: 2,
         parameters: {
           customerId: customer.customerId,
           tenantId: tenant.tenantId,
@@ -53,6 +54,7 @@ export async function startDemo({ log = () => {} } = {}) {
       workflow({
         id: ALL_USERS_WORKFLOW_ID,
         name: 'AvePoint Graph: every user of a tenant',
+        typeVersion: 2,
         parameters: { customerId: customer.customerId, tenantId: tenant.tenantId, userIds: '', returnAll: true },
       }),
     ]);

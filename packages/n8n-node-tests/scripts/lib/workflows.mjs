@@ -59,15 +59,17 @@ export const AVEPOINT_NODE_NAME = 'AvePoint Graph';
  * A workflow: Start -> [Rows -> Items] -> AvePoint Graph (or, with `httpNode`, any last node).
  * `nodeType`: CUSTOM.avePointGraph when n8n loads dist as custom extensions, n8n-nodes-avepoint-graph.avePointGraph
  * when the package is installed. `rows` become input items (each row's fields under `$json`); without rows the node gets the trigger's one item.
+ * `typeVersion`: the node version the workflow was saved with (1 by default).
  */
-export function workflow({ id, name, parameters, credential = SECRET_CREDENTIAL, rows, continueOnFail = false, lastNode, nodeType = NODE_TYPE }) {
+export function workflow({ id, name, parameters, credential = SECRET_CREDENTIAL, rows, continueOnFail = false, lastNode, nodeType = NODE_TYPE, typeVersion = 1 }) {
   const inputs = rows ? itemsNodes(rows) : [];
   const last = lastNode ?? {
     parameters: { resource: 'user', operation: 'getUsersBatch', ...parameters },
     id: 'avepoint',
     name: AVEPOINT_NODE_NAME,
     type: nodeType,
-    typeVersion: 1,
+    // 1: a workflow saved before version 2 (Simplify); 2: what the editor creates today (Output).
+    typeVersion,
     position: [660, 0],
     credentials: { [CREDENTIAL_TYPE]: credential },
     ...(continueOnFail ? { onError: 'continueRegularOutput' } : {}),

@@ -75,4 +75,60 @@ describe('the credential test in the n8n editor', () => {
 		expect(nowhere.message).toMatch(/refused the connection|Could not reach the AvePoint identity service/);
 		expect(nowhere.message).not.toContain(sb.clientSecret);
 	});
+
+	it('a saved credential that holds a token fails the Test once its secret is changed to a wrong one', async () => {
+		const sb = demo.sandbox;
+		const rest = async (method: string, path: string, body?: unknown) => {
+			const res = await fetch(`${demo.url}/rest${path}`, {
+				method,
+				headers: { 'content-type': 'application/json', cookie },
+				...(body === undefined ? {} : { body: JSON.stringify(body) }),
+			});
+			expect(res.status, `${method} ${path}`).toBeLessThan(300);
+			return ((await res.json()) as { data: Record<string, unknown> }).data;
+		};
+		const created = await rest('POST', '/credentials', {
+			name: 'AvePoint (Test that cannot lie)',
+			type: 'avePointGraphApi',
+			data: { ...custom(), authMethod: 'clientSecret', clientId: sb.clientId, clientSecret: sb.clientSecret },
+		});
+		const id = String(created.id);
+		// What the editor sends when Test is pressed on a saved credential: its data as stored, redacted.
+		const testSaved = async () => {
+			const saved = await rest('GET', `/credentials/${id}?includeData=true`);
+			const res = await fetch(`${demo.url}/rest/credentials/test`, {
+				method: 'POST',
+				headers: { 'content-type': 'application/json', cookie },
+				body: JSON.stringify({ credentials: { id, name: saved.name, type: 'avePointGraphApi', data: saved.data } }),
+			});
+			return ((await res.json()) as { data: { status: string; message: string } }).data;
+		};
+		expect(await testSaved()).toMatchObject({ status: 'OK' });
+		// The Test stored a token; a second Test with the same settings passes as well.
+		const tokensBefore = sb.stats().tokenRequests;
+		expect(await testSaved()).toMatchObject({ status: 'OK' });
+		expect(sb.stats().tokenRequests).toBeGreaterThan(tokensBefore);
+
+		// The secret is changed to a wrong one and saved; the stored token is still there.
+		const saved = await rest('GET', `/credentials/${id}?includeData=true`);
+		await rest('PATCH', `/credentials/${id}`, { name: saved.name, type: 'avePointGraphApi', data: { ...(saved.data as object), clientSecret: 'a-wrong-secret' } });
+		const wrong = await testSaved();
+		expect(wrong.status).toBe('Error');
+		expect(wrong.message).toMatch(/refused the app's credentials.*invalid_client/);
+		expect(wrong.message).not.toContain('a-wrong-secret');
+	});
+
+	it('a Base URL that is not the AvePoint API fails the Test, though the token URL is right', async () => {
+		const sb = demo.sandbox;
+		const elsewhere = await testCredential({
+			environment: 'custom',
+			baseUrl: `${sb.baseUrl}/not-the-api`,
+			tokenUrl: sb.tokenUrl,
+			authMethod: 'clientSecret',
+			clientId: sb.clientId,
+			clientSecret: sb.clientSecret,
+		});
+		expect(elsewhere.status).toBe('Error');
+		expect(elsewhere.message).toMatch(/did not answer as the AvePoint Graph API/);
+	});
 });

@@ -1,6 +1,7 @@
 // End to end: a real n8n 2.x (cached runtime) loads the node package's dist, imports credentials
 // and workflows pointing at the sandbox, and `n8n execute` runs them. Outputs are checked item by
 // item.
+import { DEFAULT_RETRY_POLICY } from '@avepoint-graph-kit/core/protocol';
 import { startSandbox, type Sandbox } from '@avepoint-graph-kit/sandbox';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
@@ -48,6 +49,12 @@ beforeAll(async () => {
 			name: 'Certificate credential',
 			credential: CERTIFICATE_CREDENTIAL,
 			parameters: { ...base, userIds: `${at(3)}, ${at(4)}`, simplify: false },
+		}),
+		workflow({
+			id: 'e2eVersion2Field',
+			name: 'Version 2, Selected Fields',
+			typeVersion: 2,
+			parameters: { ...base, userIds: `${at(6)}, ${MISSING}`, output: 'fields', fields: ['mail', 'status'], options: { includeNotFound: true } },
 		}),
 		workflow({ id: 'e2eUnknownCustom', name: 'Unknown customer', parameters: { ...base, customerId: UNKNOWN_CUSTOMER, userIds: at(1) } }),
 		workflow({
@@ -112,7 +119,8 @@ describe('the AvePoint Graph node in a real n8n', () => {
 		sandbox.setFaults([]);
 		expect(exitCode).toBe(1);
 		expect(run.data.resultData.error.message).toMatch(/rate limit/i);
-		expect(sandbox.stats().apiRequests).toBe(5);
+		// One attempt and the retries the policy allows a page.
+		expect(sandbox.stats().apiRequests).toBe(DEFAULT_RETRY_POLICY.maxRetries + 1);
 	});
 
 	it('gets a new token after a 401 (expired token) and carries on', async () => {
@@ -123,6 +131,16 @@ describe('the AvePoint Graph node in a real n8n', () => {
 		expect(items).toHaveLength(USERS);
 		expect(sandbox.stats().byStatus[401]).toBe(1);
 		expect(sandbox.stats().tokenRequests).toBe(1);
+	});
+
+	it('version 2 returns the Selected Fields, and a not-found row of the same shape', async () => {
+		const { exitCode, items } = await execute('e2eVersion2Field');
+		expect(exitCode).toBe(0);
+		const user = sandbox.userAt(0, 0, 6);
+		expect(items.map((i) => i.json)).toEqual([
+			{ id: user.id, mail: user.mail, status: user.status, statusLabels: expect.any(Array), notFound: false },
+			{ id: MISSING, mail: null, status: null, statusLabels: null, notFound: true, message: 'The tenant has no user with this ID' },
+		]);
 	});
 
 	it('fails on an unknown customer ID with a message that says so', async () => {
@@ -140,7 +158,7 @@ describe('the AvePoint Graph node in a real n8n', () => {
 			['error', 2],
 		]);
 		expect(items[1]!.json.error).toMatch(/no access to this customer/);
-		expect(items[2]!.json.error).toMatch(/customerId/);
+		expect(items[2]!.json.error).toMatch(/^Customer ID must be a GUID .*\[item 2\]$/);
 	});
 
 	it('never prints a secret', () => {

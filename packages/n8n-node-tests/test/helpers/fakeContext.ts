@@ -37,6 +37,8 @@ export interface FakeContextOptions {
 	items?: number;
 	continueOnFail?: boolean;
 	credentials?: ICredentialDataDecryptedObject;
+	/** The node version the workflow saved (default 1, the first version's fields). */
+	typeVersion?: number;
 	send: (options: IHttpRequestOptions, callIndex: number) => Promise<IN8nHttpFullResponse> | IN8nHttpFullResponse;
 }
 
@@ -52,6 +54,7 @@ export function fakeContext(o: FakeContextOptions): FakeContext {
 		// Parameters that differ per item are expressions in a real workflow.
 		getNode: () => ({
 			...NODE,
+			typeVersion: o.typeVersion ?? NODE.typeVersion,
 			parameters: Object.fromEntries((o.perItem ?? []).flatMap((p) => Object.keys(p)).map((k) => [k, '={{ per item }}'])),
 		}),
 		getInputData: () => Array.from({ length: itemCount }, (_, i) => ({ json: { index: i } as IDataObject })),

@@ -16,8 +16,10 @@ export class AvePointGraph implements INodeType {
 		name: 'avePointGraph',
 		icon: { light: 'file:avePointGraph.svg', dark: 'file:avePointGraph.dark.svg' },
 		group: ['input'],
-		version: 1,
-		subtitle: 'User: Get Users Batch',
+		version: [1, 2],
+		defaultVersion: 2,
+		// What the node reads, on the canvas: by ID or the whole tenant.
+		subtitle: '={{"Get Users Batch: " + ($parameter["userIds"] ? "by ID" : "all users")}}',
 		description:
 			'Read the users of an AvePoint Elements customer tenant: by user ID, many at once, or every user',
 		defaults: { name: 'AvePoint Graph' },

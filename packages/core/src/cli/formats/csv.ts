@@ -1,13 +1,10 @@
 // RFC 4180 CSV with every documented field; `status` as codes and as labels, both ';'-joined.
-import { statusLabels, type User } from '../../protocol/index.js';
+import { USER_FIELD_NAMES, statusLabels, type User } from '../../protocol/index.js';
 import type { TextSink } from '../text-sink.js';
 import type { UserWriter } from './index.js';
 
-export const CSV_COLUMNS = [
-  'id', 'displayName', 'userPrincipalName', 'mail', 'firstName', 'lastName', 'employeeId', 'jobTitle',
-  'department', 'company', 'location', 'countryOrRegion', 'mobile', 'isTestUser', 'age', 'startDate',
-  'endDate', 'status', 'statusLabels',
-] as const;
+/** Every documented field, then the labels of the status codes. */
+export const CSV_COLUMNS = [...USER_FIELD_NAMES, 'statusLabels'] as const;
 
 export function csvCell(value: unknown): string {
   if (value === undefined || value === null) return '';

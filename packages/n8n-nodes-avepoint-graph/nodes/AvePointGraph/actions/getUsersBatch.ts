@@ -5,8 +5,11 @@
 import {
 	DEFAULT_RETRY_POLICY,
 	idKey,
+	AvePointInputError,
+	USER_FIELD_NAMES,
 	matchRequestedIds,
 	parseUserIdList,
+	pickUserFields,
 	simplifyUser,
 	validateGuid,
 	validateListUsersInput,
@@ -30,13 +33,28 @@ interface ItemRequest {
 	userIds: string[];
 	/** Undefined: no limit (Return All, or users asked for by ID). */
 	limit: number | undefined;
-	simplify: boolean;
+	output: Output;
 	includeNotFound: boolean;
 	pageSize: number;
 	concurrency: number;
 }
 
 type ItemParameter = ReturnType<typeof itemParameters>;
+
+/** How much of each user an item gets: version 1's Simplify, or version 2's Output choice. */
+type Output = { mode: 'simplified' } | { mode: 'raw' } | { mode: 'fields'; fields: string[] };
+
+function readOutput(param: ItemParameter, itemIndex: number, version: number): Output {
+	if (version < 2) return { mode: param('simplify', itemIndex, true) === false ? 'raw' : 'simplified' };
+	const mode = param('output', itemIndex, 'simplified');
+	if (mode === 'raw' || mode === 'simplified') return { mode };
+	if (mode !== 'fields') throw new AvePointInputError('output', 'must be Simplified, Raw or Selected Fields', JSON.stringify(mode));
+	const fields = param('fields', itemIndex, []);
+	if (!Array.isArray(fields) || fields.some((f) => !(USER_FIELD_NAMES as readonly unknown[]).includes(f))) {
+		throw new AvePointInputError('fields', `must name fields among ${USER_FIELD_NAMES.join(', ')}`);
+	}
+	return { mode, fields: fields as string[] };
+}
 
 type ItemOutcome = { users: User[]; notFound: string[] } | { error: unknown };
 
@@ -47,7 +65,7 @@ const N8N_CLOCK: EngineClock = {
 	random: () => Math.random(),
 };
 
-function readItemRequest(param: ItemParameter, itemIndex: number): ItemRequest {
+function readItemRequest(param: ItemParameter, itemIndex: number, version: number): ItemRequest {
 	const userIds = parseUserIdList(param('userIds', itemIndex, ''), 'userIds').map((id, n) =>
 		validateGuid(`userIds[${n}]`, id),
 	);
@@ -69,7 +87,7 @@ function readItemRequest(param: ItemParameter, itemIndex: number): ItemRequest {
 		limit: valid.limit,
 		pageSize: valid.pageSize,
 		concurrency: valid.concurrency,
-		simplify: param('simplify', itemIndex, true) as boolean,
+		output: readOutput(param, itemIndex, version),
 		includeNotFound: options.includeNotFound === true,
 	};
 }
@@ -191,9 +209,21 @@ async function readBaseUrl(
 	}
 }
 
-function userJson(user: User, simplify: boolean): IDataObject {
-	if (simplify) return simplifyUser(user) as unknown as IDataObject;
+function userJson(user: User, output: Output): IDataObject {
+	if (output.mode === 'simplified') return simplifyUser(user) as unknown as IDataObject;
+	if (output.mode === 'fields') return pickUserFields(user, output.fields) as IDataObject;
 	return withStatusLabels(user) as unknown as IDataObject;
+}
+
+/**
+ * An asked ID the tenant does not have, with the same fields as the users found (empty), so a
+ * table of the output shows one shape of row, not a column of "undefined".
+ */
+function notFoundJson(id: string, output: Output): IDataObject {
+	const blank: Record<string, unknown> = { ...userJson({ id, status: [] }, output) };
+	for (const key of Object.keys(blank)) if (key !== 'id') blank[key] = null;
+	if (output.mode === 'raw') for (const field of USER_FIELD_NAMES) if (field !== 'id') blank[field] = null;
+	return { ...blank, notFound: true, message: 'The tenant has no user with this ID' } as IDataObject;
 }
 
 export async function getUsersBatch(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
@@ -201,9 +231,10 @@ export async function getUsersBatch(this: IExecuteFunctions): Promise<INodeExecu
 	const param = itemParameters(this);
 	const outcomes = new Map<number, ItemOutcome>();
 	const requests: ItemRequest[] = [];
+	const version = this.getNode().typeVersion;
 	for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
 		try {
-			requests.push(readItemRequest(param, itemIndex));
+			requests.push(readItemRequest(param, itemIndex, version));
 		} catch (error) {
 			if (!this.continueOnFail()) throw toNodeError(this, error, itemIndex, `input item ${itemIndex}`);
 			outcomes.set(itemIndex, { error });
@@ -235,12 +266,13 @@ export async function getUsersBatch(this: IExecuteFunctions): Promise<INodeExecu
 			output.push({ json: { error: error.message, ...(error.description ? { description: error.description } : {}) }, pairedItem });
 			continue;
 		}
-		for (const user of outcome.users) output.push({ json: userJson(user, request?.simplify ?? true), pairedItem });
-		if (request?.includeNotFound) {
-			for (const id of outcome.notFound) {
-				output.push({ json: { id, notFound: true, message: 'The tenant has no user with this ID' }, pairedItem });
-			}
+		const shape: Output = request?.output ?? { mode: 'simplified' };
+		const marked = request?.includeNotFound === true;
+		for (const user of outcome.users) {
+			const json = userJson(user, shape);
+			output.push({ json: marked ? { ...json, notFound: false } : json, pairedItem });
 		}
+		if (marked) for (const id of outcome.notFound) output.push({ json: notFoundJson(id, shape), pairedItem });
 	}
 	return output;
 }

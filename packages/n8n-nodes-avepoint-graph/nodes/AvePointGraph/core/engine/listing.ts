@@ -89,7 +89,7 @@ export interface ListingOptions<T> {
 }
 
 /** Pages open at once per unit of concurrency: finished pages wait here for their turn. */
-export const REORDER_PAGES_PER_SLOT = 4;
+export const REORDER_PAGES_PER_SLOT = 8;
 /** Pages in a row that bring nothing new to their pass: the service is repeating itself. */
 export const MAX_REPEATED_PAGES = 16;
 const MAX_REASONS = 5;

@@ -37,6 +37,8 @@ export interface RetryCallOptions extends EngineClock {
   hintOf?: ((error: unknown) => RetryHint | undefined) | undefined;
   /** When anything last succeeded; the stall limit counts from here (default: the call's start). */
   lastProgressMs?: (() => number) | undefined;
+  /** The backoff step for the next wait (see RetryInput.backoffStep); the retry count by default. */
+  backoffStep?: ((retriesDone: number) => number) | undefined;
 }
 
 /** Runs `attempt` until it succeeds, the failure is final, or the policy says to give up. */
@@ -56,7 +58,15 @@ export async function retryCall<T>(attempt: (retriesDone: number) => Promise<T>,
     // Decided outside the catch: what is thrown from here is the failure itself, as it came.
     if (signal?.aborted) throw abortReason(signal);
     const hint = hintOf(failure);
-    const decision = decideRetry({ retriesDone, hint, policy, nowMs: now(), lastProgressMs: Math.max(started, lastProgress()), random: random() });
+    const decision = decideRetry({
+      retriesDone,
+      hint,
+      policy,
+      nowMs: now(),
+      lastProgressMs: Math.max(started, lastProgress()),
+      random: random(),
+      backoffStep: options.backoffStep?.(retriesDone),
+    });
     if (!decision.retry) {
       if (failure instanceof AvePointError) failure.retryCount = retriesDone;
       throw failure;

@@ -34,7 +34,7 @@ const STATUS_MEANINGS: Record<number, { code: AvePointErrorCode; message: string
   403: { code: 'FORBIDDEN', message: 'The app has no access to this customer, or lacks the elements.um.user.read.all permission' },
   404: { code: 'NOT_FOUND', message: 'AvePoint does not know this customer or tenant (check both IDs)' },
   429: { code: 'RATE_LIMITED', message: 'AvePoint rate limit exceeded; wait before sending more requests' },
-  500: { code: 'SERVER_ERROR', message: 'AvePoint had an internal error' },
+  500: { code: 'SERVER_ERROR', message: 'AvePoint failed to answer (an internal failure of the service)' },
   502: { code: 'UNAVAILABLE', message: 'AvePoint is unreachable (bad gateway)' },
   503: { code: 'UNAVAILABLE', message: 'AvePoint is unavailable (maintenance or overload); try again later' },
   504: { code: 'UNAVAILABLE', message: 'AvePoint did not answer in time (gateway timeout)' },

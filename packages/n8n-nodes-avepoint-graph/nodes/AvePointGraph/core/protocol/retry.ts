@@ -77,6 +77,12 @@ export interface RetryInput {
   lastProgressMs: number;
   /** A number in [0, 1): injected so the jitter is reproducible in tests. */
   random: number;
+  /**
+   * The step of the exponential backoff (default `retriesDone`). A listing passes fewer when its
+   * other requests succeed meanwhile: one page's bad luck on a healthy service is no reason to wait
+   * seconds, while a service failing everything backs off as fully as ever.
+   */
+  backoffStep?: number | undefined;
 }
 
 /** "Full jitter": anywhere up to the exponential step, so many clients retrying do not retry in step. */
@@ -93,7 +99,7 @@ export function decideRetry(input: RetryInput): RetryDecision {
   if (retryAfterMs !== undefined && retryAfterMs > policy.maxDelayMs) {
     return { retry: false, reason: `Retry-After asks for ${retryAfterMs} ms, more than the ${policy.maxDelayMs} ms allowed` };
   }
-  const delayMs = retryAfterMs ?? backoffDelay(retriesDone, policy, input.random);
+  const delayMs = retryAfterMs ?? backoffDelay(Math.min(retriesDone, input.backoffStep ?? retriesDone), policy, input.random);
   if (input.nowMs + delayMs - input.lastProgressMs > policy.stallLimitMs) {
     return { retry: false, reason: `no progress for ${policy.stallLimitMs} ms` };
   }

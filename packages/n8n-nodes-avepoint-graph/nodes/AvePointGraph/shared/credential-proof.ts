@@ -1,0 +1,69 @@
+// How the credential proves itself, every time. n8n runs preAuthentication only while the stored
+// token is empty (or after a 401), so a saved credential whose secret was then changed would keep
+// using, and "testing" with, the token the old secret obtained. Two rules close that:
+//
+// - Every token is stored with the fingerprint of the settings that obtained it (environment, URLs,
+//   client ID, secret or key). A request made with other settings sends no usable token, the API
+//   answers 401, and n8n obtains a new token with the settings as they are now.
+// - The credential Test first sends a token that cannot be valid, to the API itself: a real API
+//   answers 401 (which proves the base URL is an API that checks tokens), n8n then runs
+//   preAuthentication with the entered settings (which proves the secret or certificate and the
+//   token URL), and the retry carries that fresh token (which proves the API accepts it).
+import { createHash } from 'node:crypto';
+import type { ICredentialDataDecryptedObject, IHttpRequestOptions } from 'n8n-workflow';
+
+import { endpointsFromCredentials } from './endpoints';
+
+/** Marks the credential Test's request (a header the API ignores). */
+export const PROBE_HEADER = 'X-AvePoint-Graph-Credential-Test';
+
+/** The token the Test's first attempt carries: no service issues it, so a real API answers 401. */
+export const PROBE_AUTHORIZATION = 'Bearer avepoint-graph-credential-test';
+
+/** Sent when the stored token belongs to other settings: the API answers 401 and n8n renews it. */
+const STALE_AUTHORIZATION = 'Bearer avepoint-graph-stale-token';
+
+const text = (value: unknown): string => (typeof value === 'string' ? value.trim() : '');
+
+/** A digest of what the token was obtained with; it reveals nothing of the secret or key. */
+export function settingsFingerprint(credentials: ICredentialDataDecryptedObject): string {
+	let endpoints: { baseUrl: string; tokenUrl: string };
+	try {
+		endpoints = endpointsFromCredentials(credentials);
+	} catch {
+		endpoints = { baseUrl: text(credentials.baseUrl), tokenUrl: text(credentials.tokenUrl) };
+	}
+	const certificate = credentials.authMethod === 'certificate';
+	const parts = [
+		endpoints.baseUrl,
+		endpoints.tokenUrl,
+		certificate ? 'certificate' : 'clientSecret',
+		text(credentials.clientId),
+		certificate ? text(credentials.privateKey) : text(credentials.clientSecret),
+		certificate ? text(credentials.certificateThumbprint) : '',
+	];
+	return createHash('sha256').update(JSON.stringify(parts)).digest('hex').slice(0, 32);
+}
+
+function withAuthorization(requestOptions: IHttpRequestOptions, authorization: string): IHttpRequestOptions {
+	return { ...requestOptions, headers: { ...requestOptions.headers, Authorization: authorization } };
+}
+
+/** The credential's `authenticate`: the bearer token, or one the API will refuse (see above). */
+export async function authenticateRequest(
+	credentials: ICredentialDataDecryptedObject,
+	requestOptions: IHttpRequestOptions,
+): Promise<IHttpRequestOptions> {
+	const token = text(credentials.accessToken);
+	const headers = requestOptions.headers ?? {};
+	if (PROBE_HEADER in headers) {
+		// n8n hands the retry after a 401 the options this function returned for the first attempt.
+		if (headers.Authorization !== PROBE_AUTHORIZATION) {
+			return { ...withAuthorization(requestOptions, PROBE_AUTHORIZATION), ignoreHttpStatusErrors: false };
+		}
+		// The fresh token: any answer but 401 means the API accepted it (the probe names no real customer).
+		return { ...withAuthorization(requestOptions, `Bearer ${token}`), ignoreHttpStatusErrors: { ignore: true, except: [401] } };
+	}
+	const current = token !== '' && credentials.tokenFingerprint === settingsFingerprint(credentials);
+	return withAuthorization(requestOptions, current ? `Bearer ${token}` : STALE_AUTHORIZATION);
+}
