@@ -80,18 +80,32 @@ export function nodeItems(run, nodeName) {
 export class N8nInstance {
   /**
    * @param {{ port?: number, userFolder?: string, customExtensions?: string | null }} [options]
-   * customExtensions: the folder n8n loads custom nodes from (the node package's dist by default);
-   * null loads none, for a package installed into the user folder as the Community Nodes panel does.
+   * customExtensions: the folder n8n loads custom nodes from (by default a copy of the node
+   * package's dist, see below); null loads none, for a package installed into the user folder as
+   * the Community Nodes panel does.
    */
   static async create(options = {}) {
     const instance = new N8nInstance();
-    instance.customExtensions = options.customExtensions === undefined ? join(NODE_PACKAGE_ROOT, 'dist') : options.customExtensions;
     instance.runtime = ensureN8nRuntime();
     // One folder per run, named by version: runs of two versions never share a database.
     instance.userFolder = options.userFolder ?? mkdtempSync(join(tmpdir(), `n8n-${instance.runtime.version}-avepoint-e2e-`));
+    instance.customExtensions = options.customExtensions === undefined ? instance.#copyOfDist() : options.customExtensions;
     instance.port = options.port ?? (await freePort());
     instance.brokerPort = await freePort();
     return instance;
+  }
+
+  /**
+   * The node package's dist, copied where no node_modules is above it. Loaded from the package
+   * itself, its `require('n8n-workflow')` would find the package's own devDependency before the
+   * copy n8n puts on NODE_PATH: classes n8n does not share (instanceof NodeApiError fails), and
+   * on another n8n version another n8n-workflow altogether. A user's n8n always gives the node its
+   * own copy (the package only peer-depends on it), so the copy is what the tests give it too.
+   */
+  #copyOfDist() {
+    const copy = join(this.userFolder, 'custom-extensions');
+    cpSync(join(NODE_PACKAGE_ROOT, 'dist'), copy, { recursive: true });
+    return copy;
   }
 
   env() {
