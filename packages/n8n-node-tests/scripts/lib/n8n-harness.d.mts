@@ -23,6 +23,8 @@ export interface ExecuteResult {
 	run: any;
 	/** The signal n8n died of after printing the run, when it did. */
 	crashedAtExit?: string;
+	/** The run was read from n8n's database: n8n 1.x could not print it. */
+	fromDatabase?: boolean;
 }
 export declare function parseExecuteOutput(stdout: string): any;
 export declare function nodeItems(run: any, nodeName: string): RunItem[];
@@ -37,6 +39,7 @@ export declare class N8nInstance {
 	importCredentials(credentials: unknown[]): Promise<void>;
 	importWorkflows(workflows: unknown[]): Promise<void>;
 	execute(workflowId: string): Promise<ExecuteResult>;
+	savedRun(workflowId: string): Promise<any>;
 	start(options?: { timeoutMs?: number; log?: (text: string) => void }): Promise<void>;
 	url(): string;
 	stop(): Promise<void>;

@@ -189,7 +189,31 @@ export class N8nInstance {
     if (result.exitCode === null && result.signal !== 'SIGKILL' && run) {
       return { ...result, exitCode: run.data?.resultData?.error ? 1 : 0, crashedAtExit: result.signal, run };
     }
+    if (!run && /Converting circular structure to JSON/.test(result.stdout + result.stderr)) {
+      // n8n 1.x prints a failed run with a plain JSON.stringify, which throws when the error holds
+      // the HTTP response (a stream's IncomingMessage is circular); 2.x errors serialize bounded.
+      // The run itself was saved, with flatted: read it from the database.
+      const saved = await this.savedRun(workflowId);
+      if (saved) {
+        const exitCode = result.exitCode ?? (saved.data?.resultData?.error ? 1 : 0);
+        return { ...result, exitCode, ...(result.signal ? { crashedAtExit: result.signal } : {}), run: saved, fromDatabase: true };
+      }
+    }
     return { ...result, run };
+  }
+
+  /** The last saved run of a workflow, shaped like `n8n execute`'s output (`{ status, data }`). */
+  async savedRun(workflowId) {
+    const read = await run(
+      join(this.runtime.nodeBin, 'node'),
+      [join(TESTS_ROOT, 'scripts/lib/saved-execution.cjs'), this.runtime.runtime, join(this.userFolder, '.n8n/database.sqlite'), workflowId],
+      { env: process.env, timeoutMs: 60_000 },
+    );
+    if (read.exitCode !== 0) throw new Error(`could not read the saved run of ${workflowId}: ${read.stderr.slice(-2000)}`);
+    const row = JSON.parse(read.stdout);
+    if (!row) return undefined;
+    const { parse } = createRequire(join(this.runtime.runtime, 'node_modules/'))('flatted');
+    return { id: String(row.id), status: row.status, data: parse(row.data) };
   }
 
   /** `n8n start` (the editor); resolves once its REST API answers (/healthz comes earlier). */
