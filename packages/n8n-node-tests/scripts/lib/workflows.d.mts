@@ -14,4 +14,6 @@ export declare function workflow(o: {
 	continueOnFail?: boolean;
 	lastNode?: Record<string, unknown>;
 	nodeType?: string;
+	/** The node version the workflow was saved with (1 by default). */
+	typeVersion?: number;
 }): Record<string, unknown>;
