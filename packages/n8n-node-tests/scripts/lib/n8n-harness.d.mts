@@ -29,7 +29,7 @@ export interface ExecuteResult {
 export declare function parseExecuteOutput(stdout: string): any;
 export declare function nodeItems(run: any, nodeName: string): RunItem[];
 export declare class N8nInstance {
-	static create(options?: { port?: number; userFolder?: string; customExtensions?: string | null }): Promise<N8nInstance>;
+	static create(options?: { port?: number; userFolder?: string; customExtensions?: string | null; env?: Record<string, string> }): Promise<N8nInstance>;
 	installCommunityPackage(unpackedDir: string): string;
 	runtime: N8nRuntime;
 	userFolder: string;
@@ -37,10 +37,10 @@ export declare class N8nInstance {
 	env(): Record<string, string | undefined>;
 	n8n(args: string[], timeoutMs?: number): Promise<Omit<ExecuteResult, 'run'>>;
 	importCredentials(credentials: unknown[]): Promise<void>;
-	importWorkflows(workflows: unknown[]): Promise<void>;
+	importWorkflows(workflows: unknown[], options?: { args?: string[] }): Promise<void>;
 	execute(workflowId: string): Promise<ExecuteResult>;
 	savedRun(workflowId: string): Promise<any>;
-	start(options?: { timeoutMs?: number; log?: (text: string) => void }): Promise<void>;
+	start(options?: { timeoutMs?: number; log?: (text: string) => void; args?: string[]; readyUrl?: string }): Promise<void>;
 	url(): string;
 	stop(): Promise<void>;
 	dispose(): void;

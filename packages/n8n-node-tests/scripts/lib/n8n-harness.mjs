@@ -79,10 +79,11 @@ export function nodeItems(run, nodeName) {
 
 export class N8nInstance {
   /**
-   * @param {{ port?: number, userFolder?: string, customExtensions?: string | null }} [options]
+   * @param {{ port?: number, userFolder?: string, customExtensions?: string | null, env?: Record<string, string> }} [options]
    * customExtensions: the folder n8n loads custom nodes from (by default a copy of the node
    * package's dist, see below); null loads none, for a package installed into the user folder as
-   * the Community Nodes panel does.
+   * the Community Nodes panel does. env: variables over the harness's own (another database, queue
+   * mode).
    */
   static async create(options = {}) {
     const instance = new N8nInstance();
@@ -90,6 +91,7 @@ export class N8nInstance {
     // One folder per run, named by version: runs of two versions never share a database.
     instance.userFolder = options.userFolder ?? mkdtempSync(join(tmpdir(), `n8n-${instance.runtime.version}-avepoint-e2e-`));
     instance.customExtensions = options.customExtensions === undefined ? instance.#copyOfDist() : options.customExtensions;
+    instance.extraEnv = options.env ?? {};
     instance.port = options.port ?? (await freePort());
     instance.brokerPort = await freePort();
     return instance;
@@ -128,6 +130,7 @@ export class N8nInstance {
       N8N_RUNNERS_BROKER_PORT: String(this.brokerPort),
       N8N_SECURE_COOKIE: 'false',
       NODE_ENV: 'production',
+      ...this.extraEnv,
     };
   }
 
@@ -170,10 +173,10 @@ export class N8nInstance {
   }
 
   /** All in one `n8n import:workflow --separate` (each n8n start costs seconds). */
-  async importWorkflows(workflows) {
+  async importWorkflows(workflows, { args = [] } = {}) {
     const dir = mkdtempSync(join(this.userFolder, 'workflows-'));
     workflows.forEach((workflow, i) => writeFileSync(join(dir, `${i}.json`), JSON.stringify(workflow)));
-    const result = await this.n8n(['import:workflow', '--separate', `--input=${dir}`]);
+    const result = await this.n8n(['import:workflow', '--separate', `--input=${dir}`, ...args]);
     rmSync(dir, { recursive: true, force: true });
     if (result.exitCode !== 0) throw new Error(`n8n import:workflow failed (${result.exitCode}): ${result.stderr.slice(-2000)}`);
   }
@@ -216,23 +219,26 @@ export class N8nInstance {
     return { id: String(row.id), status: row.status, data: parse(row.data) };
   }
 
-  /** `n8n start` (the editor); resolves once its REST API answers (/healthz comes earlier). */
-  async start({ timeoutMs = 120_000, log } = {}) {
-    this.server = spawn(this.runtime.n8nBin, ['start'], { env: this.env(), stdio: ['ignore', 'pipe', 'pipe'] });
+  /**
+   * `n8n start` (the editor), or another long-running command (`args`, e.g. `worker`); resolves
+   * once `readyUrl` answers (by default the REST API, which comes a few seconds after /healthz).
+   */
+  async start({ timeoutMs = 120_000, log, args = ['start'], readyUrl = `${this.url()}/rest/settings` } = {}) {
+    this.server = spawn(this.runtime.n8nBin, args, { env: this.env(), stdio: ['ignore', 'pipe', 'pipe'] });
     this.server.stdout.on('data', (d) => log?.(String(d)));
     this.server.stderr.on('data', (d) => log?.(String(d)));
     const deadline = Date.now() + timeoutMs;
     while (Date.now() < deadline) {
-      if (this.server.exitCode !== null) throw new Error(`n8n start exited with ${this.server.exitCode}`);
+      if (this.server.exitCode !== null) throw new Error(`n8n ${args[0]} exited with ${this.server.exitCode}`);
       try {
-        const res = await fetch(`${this.url()}/rest/settings`);
+        const res = await fetch(readyUrl);
         if (res.ok) return;
       } catch {
         // not listening yet
       }
       await new Promise((r) => setTimeout(r, 500));
     }
-    throw new Error('n8n did not become healthy in time');
+    throw new Error(`n8n ${args[0]} did not become healthy in time`);
   }
 
   url() {

@@ -17,3 +17,12 @@ export declare function workflow(o: {
 	/** The node version the workflow was saved with (1 by default). */
 	typeVersion?: number;
 }): Record<string, unknown>;
+export declare function webhookWorkflow(o: {
+	id: string;
+	name: string;
+	path: string;
+	webhookId: string;
+	parameters?: Record<string, unknown>;
+	credential?: { id: string; name: string };
+	nodeType?: string;
+}): Record<string, unknown>;
