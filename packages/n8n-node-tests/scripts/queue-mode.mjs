@@ -158,9 +158,13 @@ async function phase(name, scenario, baseUrl, { seconds } = {}) {
   proxy.clear();
   const started = Date.now();
   const runs = [];
+  const perWave = [];
   do {
     const from = proxy.log.length;
+    const before = sandbox.stats();
     const results = await wave(scenario, baseUrl);
+    const after = sandbox.stats();
+    perWave.push({ tokenRequests: after.tokenRequests - before.tokenRequests, api401: (after.byStatus[401] ?? 0) - (before.byStatus[401] ?? 0) });
     // Who ran each run: its page requests come from the process that executed it.
     const senderOfTenant = new Map();
     for (const e of proxy.log.slice(from)) {
@@ -168,6 +172,8 @@ async function phase(name, scenario, baseUrl, { seconds } = {}) {
       if (e.endpoint === 'users' && tenant) senderOfTenant.set(scenario.tenantIndex.get(tenant), e.sender);
     }
     runs.push(...results.map((r) => ({ ...r, wave: runs.length / WORKFLOWS, ranOn: senderOfTenant.get(r.workflow) ?? 'unknown' })));
+    // A wave with no correct run says the setup is broken: no point in repeating it.
+    if (results.every((r) => !r.correct)) break;
   } while (seconds && Date.now() - started < seconds * 1000);
   const elapsed = (Date.now() - started) / 1000;
 
@@ -194,6 +200,8 @@ async function phase(name, scenario, baseUrl, { seconds } = {}) {
     apiRequests: stats.apiRequests,
     apiRequestsPerWorker: asObject(count(usersLog.map((e) => e.sender))),
     api401: stats.byStatus[401] ?? 0,
+    tokenRequestsPerWave: perWave.map((w) => w.tokenRequests),
+    api401PerWave: perWave.map((w) => w.api401),
     failures: runs.filter((r) => !r.correct).slice(0, 5),
   };
 }
@@ -207,8 +215,37 @@ function printPhase(p) {
     `  per credential @ worker:   ${JSON.stringify(p.secretTokenRequestsPerCredentialAndWorker)}`,
     `  API requests:              ${p.apiRequests} (per worker: ${JSON.stringify(p.apiRequestsPerWorker)}), 401 answers: ${p.api401}`,
   ];
+  if (p.waves > 1) lines.push(`  per wave: token requests ${p.tokenRequestsPerWave.join(' ')}; 401 answers ${p.api401PerWave.join(' ')}`);
   for (const f of p.failures) lines.push(`  FAILED workflow ${f.workflow} (${f.credential}): HTTP ${f.status ?? '-'}, ${f.users ?? '-'} users: ${f.answer}`);
   console.log(lines.join('\n'));
+}
+
+const OWNER = { email: 'queue@avepoint-graph-kit.test', firstName: 'Queue', lastName: 'Owner', password: 'AvePoint-Queue-2026' };
+
+/**
+ * Publishes the workflows as the editor's toggle does (the owner's session, the REST API), so the
+ * main registers their production webhooks. `import:workflow --activeState=fromJson`, the CLI's way
+ * in queue mode, fails here on 2.40.7 with "User attempted to activate a workflow without
+ * permissions" for every workflow (the owner is not set up yet when the CLI runs).
+ */
+async function activateAll(baseUrl, workflowIds) {
+  const json = { 'content-type': 'application/json' };
+  const setup = await fetch(`${baseUrl}/rest/owner/setup`, { method: 'POST', headers: json, body: JSON.stringify(OWNER) });
+  if (!setup.ok) throw new Error(`owner setup failed: HTTP ${setup.status} ${await setup.text()}`);
+  const login = await fetch(`${baseUrl}/rest/login`, {
+    method: 'POST',
+    headers: json,
+    body: JSON.stringify({ emailOrLdapLoginId: OWNER.email, password: OWNER.password }),
+  });
+  if (!login.ok) throw new Error(`login failed: HTTP ${login.status} ${await login.text()}`);
+  const cookie = login.headers.get('set-cookie').split(';')[0];
+  for (const id of workflowIds) {
+    const current = await fetch(`${baseUrl}/rest/workflows/${id}`, { headers: { cookie } });
+    if (!current.ok) throw new Error(`reading workflow ${id} failed: HTTP ${current.status} ${await current.text()}`);
+    const { versionId } = (await current.json()).data;
+    const res = await fetch(`${baseUrl}/rest/workflows/${id}/activate`, { method: 'POST', headers: { ...json, cookie }, body: JSON.stringify({ versionId }) });
+    if (!res.ok) throw new Error(`activating workflow ${id} failed: HTTP ${res.status} ${await res.text()}`);
+  }
 }
 
 async function main() {
@@ -228,12 +265,13 @@ async function main() {
   cleanups.push(() => mainInstance.dispose());
   log(`n8n ${mainInstance.runtime.version}: importing ${2 * CREDENTIALS.length} credentials and ${2 * WORKFLOWS} active workflows into PostgreSQL`);
   await mainInstance.importCredentials([...long.credentials, ...short.credentials].map(({ key, ...c }) => c));
-  // Activation at import is allowed in queue mode only; the main registers the webhooks at start.
-  await mainInstance.importWorkflows([...long.workflows, ...short.workflows].map((w) => w.definition), { args: ['--activeState=fromJson'] });
+  await mainInstance.importWorkflows([...long.workflows, ...short.workflows].map((w) => w.definition));
 
   log('starting the main');
   cleanups.push(() => mainInstance.stop());
   await mainInstance.start({ log: (t) => debug(`[main] ${t}`) });
+  log('activating the workflows through the REST API');
+  await activateAll(mainInstance.url(), [...long.workflows, ...short.workflows].map((w) => w.definition.id));
   for (let n = 1; n <= WORKERS; n++) {
     const healthPort = await freePort();
     const worker = await N8nInstance.create({ env: { ...services.n8nEnv, QUEUE_HEALTH_CHECK_ACTIVE: 'true', QUEUE_HEALTH_CHECK_PORT: String(healthPort) } });

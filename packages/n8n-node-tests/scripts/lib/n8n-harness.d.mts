@@ -37,7 +37,7 @@ export declare class N8nInstance {
 	env(): Record<string, string | undefined>;
 	n8n(args: string[], timeoutMs?: number): Promise<Omit<ExecuteResult, 'run'>>;
 	importCredentials(credentials: unknown[]): Promise<void>;
-	importWorkflows(workflows: unknown[], options?: { args?: string[] }): Promise<void>;
+	importWorkflows(workflows: unknown[], options?: { args?: string[] }): Promise<Omit<ExecuteResult, 'run'>>;
 	execute(workflowId: string): Promise<ExecuteResult>;
 	savedRun(workflowId: string): Promise<any>;
 	start(options?: { timeoutMs?: number; log?: (text: string) => void; args?: string[]; readyUrl?: string }): Promise<void>;

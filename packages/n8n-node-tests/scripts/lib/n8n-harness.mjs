@@ -179,6 +179,7 @@ export class N8nInstance {
     const result = await this.n8n(['import:workflow', '--separate', `--input=${dir}`, ...args]);
     rmSync(dir, { recursive: true, force: true });
     if (result.exitCode !== 0) throw new Error(`n8n import:workflow failed (${result.exitCode}): ${result.stderr.slice(-2000)}`);
+    return result;
   }
 
   /**
