@@ -43,6 +43,14 @@ function run(command, argv, { env, prefix }) {
   });
 }
 
+/** A failure's message without its stack frames, at most 12 lines. */
+const withoutStack = (text) =>
+  text
+    .split('\n')
+    .filter((line) => !/^\s+at /.test(line))
+    .slice(0, 12)
+    .join('\n');
+
 const minutes = (s) => (s === undefined ? '-' : `${Math.floor(s / 60)}m${String(s % 60).padStart(2, '0')}s`);
 
 /** What ensure-n8n.sh wrote when it installed the runtime: `n8n=... node=v22.x seconds=N date=...`. */
@@ -98,10 +106,10 @@ async function testVersion(version) {
       const name = file.name.slice(file.name.indexOf('test/e2e/'));
       // A failing beforeAll fails the file with no assertion results of its own.
       if (file.status === 'failed' && file.assertionResults.every((a) => a.status !== 'failed')) {
-        result.failures.push({ test: `${name} (setup)`, message: file.message.split('\n').slice(0, 12).join('\n') });
+        result.failures.push({ test: `${name} (setup)`, message: withoutStack(file.message) });
       }
       for (const a of file.assertionResults) {
-        if (a.status === 'failed') result.failures.push({ test: `${name} > ${a.fullName}`, message: a.failureMessages.join('\n').split('\n').slice(0, 12).join('\n') });
+        if (a.status === 'failed') result.failures.push({ test: `${name} > ${a.fullName}`, message: withoutStack(a.failureMessages.join('\n')) });
       }
     }
   } else {
