@@ -226,7 +226,8 @@ const OWNER = { email: 'queue@avepoint-graph-kit.test', firstName: 'Queue', last
  * Publishes the workflows as the editor's toggle does (the owner's session, the REST API), so the
  * main registers their production webhooks. `import:workflow --activeState=fromJson`, the CLI's way
  * in queue mode, fails here on 2.40.7 with "User attempted to activate a workflow without
- * permissions" for every workflow (the owner is not set up yet when the CLI runs).
+ * permissions" for every workflow (its permission check does not find the owner's access; why
+ * was not pursued).
  */
 async function activateAll(baseUrl, workflowIds) {
   const json = { 'content-type': 'application/json' };
