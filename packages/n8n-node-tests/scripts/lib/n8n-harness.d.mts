@@ -5,7 +5,6 @@ export interface N8nRuntime {
 	runtime: string;
 	/** The installed n8n's version, e.g. 2.40.7. */
 	version: string;
-	major: number;
 	nodeBin: string;
 	n8nBin: string;
 }

@@ -31,7 +31,7 @@ export function ensureN8nRuntime() {
     stdio: ['ignore', 'pipe', 'inherit'],
   }).trim().split('\n').pop();
   const { version } = JSON.parse(readFileSync(join(runtime, 'node_modules/n8n/package.json'), 'utf8'));
-  return { runtime, version, major: Number(version.split('.')[0]), nodeBin: join(runtime, '.node-bin'), n8nBin: join(runtime, 'node_modules/.bin/n8n') };
+  return { runtime, version, nodeBin: join(runtime, '.node-bin'), n8nBin: join(runtime, 'node_modules/.bin/n8n') };
 }
 
 export async function freePort() {
