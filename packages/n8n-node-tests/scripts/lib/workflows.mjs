@@ -81,3 +81,38 @@ export function workflow({ id, name, parameters, credential = SECRET_CREDENTIAL,
   }
   return { id, name, active: false, settings: { executionOrder: 'v1' }, nodes: chain, connections, pinData: {} };
 }
+
+/**
+ * An active workflow that n8n runs on each call of its production webhook (`/webhook/<path>`):
+ * Webhook -> AvePoint Graph, answering with every item the node output (a JSON array). In queue
+ * mode the main enqueues the run, a worker executes it, and the main answers when it finishes.
+ */
+export function webhookWorkflow({ id, name, path, webhookId, parameters, credential = SECRET_CREDENTIAL, nodeType = NODE_TYPE }) {
+  const hook = {
+    parameters: { httpMethod: 'GET', path, responseMode: 'lastNode', responseData: 'allEntries', options: {} },
+    id: 'webhook',
+    name: 'Webhook',
+    type: 'n8n-nodes-base.webhook',
+    typeVersion: 2,
+    position: [0, 0],
+    webhookId,
+  };
+  const avepoint = {
+    parameters: { resource: 'user', operation: 'getUsersBatch', ...parameters },
+    id: 'avepoint',
+    name: AVEPOINT_NODE_NAME,
+    type: nodeType,
+    typeVersion: 1,
+    position: [220, 0],
+    credentials: { [CREDENTIAL_TYPE]: credential },
+  };
+  return {
+    id,
+    name,
+    active: true,
+    settings: { executionOrder: 'v1' },
+    nodes: [hook, avepoint],
+    connections: { Webhook: { main: [[{ node: AVEPOINT_NODE_NAME, type: 'main', index: 0 }]] } },
+    pinData: {},
+  };
+}

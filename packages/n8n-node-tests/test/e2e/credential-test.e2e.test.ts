@@ -1,5 +1,6 @@
 // The credential dialog's "Test" button, through the running editor's REST API: it exchanges the
 // app's credentials for real, so it tells a wrong secret or a missing permission from a good one.
+import { startSandbox } from '@avepoint-graph-kit/sandbox';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { OWNER, startDemo } from '../../scripts/lib/demo-env.mjs';
@@ -130,5 +131,25 @@ describe('the credential test in the n8n editor', () => {
 		});
 		expect(elsewhere.status).toBe('Error');
 		expect(elsewhere.message).toMatch(/did not answer as the AvePoint Graph API/);
+	});
+
+	it('a token URL and a Base URL of different environments fail the Test: the API refuses the fresh token', async () => {
+		const sb = demo.sandbox;
+		// Another sandbox plays another environment: its API knows none of the first one's tokens.
+		const otherEnvironment = await startSandbox({ users: 1, seed: 99 });
+		try {
+			const mixed = await testCredential({
+				environment: 'custom',
+				baseUrl: otherEnvironment.baseUrl,
+				tokenUrl: sb.tokenUrl,
+				authMethod: 'clientSecret',
+				clientId: sb.clientId,
+				clientSecret: sb.clientSecret,
+			});
+			expect(otherEnvironment.stats().byStatus[401]).toBe(2);
+			expect(mixed).toEqual({ status: 'Error', message: expect.stringMatching(/refused a token the identity service had just issued/) });
+		} finally {
+			await otherEnvironment.close();
+		}
 	});
 });
