@@ -11,6 +11,7 @@ export * from './user.js';
 export * from './page.js';
 export * from './customer.js';
 export * from './user-detail.js';
+export * from './directory.js';
 export * from './paging.js';
 export * from './chunk.js';
 export * from './retry.js';
