@@ -2,7 +2,7 @@
 // stores, `name` the label. Organization and tenant names repeat (two customers may both have a
 // "Contoso Production" tenant, two organizations may differ only by case), so each label carries
 // what tells it apart from its namesakes.
-import { DEFAULT_CUSTOMERS_PAGE_SIZE, GUID_PATTERN, type Customer, type ListingInput } from '@avepoint-graph-kit/core/protocol';
+import { DEFAULT_CUSTOMERS_PAGE_SIZE, GUID_PATTERN, type Customer } from '@avepoint-graph-kit/core/protocol';
 import type { ListCustomersRequest } from '@avepoint-graph-kit/core';
 import type { Bundle } from 'zapier-platform-core';
 
@@ -51,12 +51,8 @@ export function dropdownPageOf(bundle: Bundle): number {
   return typeof page === 'number' && Number.isInteger(page) && page >= 0 ? page : 0;
 }
 
-/**
- * The listCustomers request for one dropdown page: exactly the API page at that position.
- * `resumeFrom` is read by listCustomers (it validates its request as a ListingInput) but is not
- * declared on ListCustomersRequest, hence the intersection.
- */
-export function customersPageRequest(page: number, signal: AbortSignal): ListCustomersRequest & ListingInput {
+/** The listCustomers request for one dropdown page: exactly the API page at that position. */
+export function customersPageRequest(page: number, signal: AbortSignal): ListCustomersRequest {
   return { pageSize: DROPDOWN_PAGE_SIZE, resumeFrom: page + 1, limit: DROPDOWN_PAGE_SIZE, concurrency: 1, signal };
 }
 

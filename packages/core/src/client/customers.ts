@@ -14,6 +14,8 @@ export interface ListCustomersRequest {
   pageSize?: number | undefined;
   concurrency?: number | undefined;
   limit?: number | undefined;
+  /** The first page to read (with the same pageSize): where a failed listing said to resume, or one page of a picker. */
+  resumeFrom?: number | undefined;
   maxPasses?: number | undefined;
   consistency?: Consistency | undefined;
   onInconsistency?: ((report: InconsistencyReport) => void) | undefined;
