@@ -1,7 +1,7 @@
 // GET /.well-known/openid-configuration: enough of the OpenID provider metadata for a client to
 // find the token endpoint and the auth methods it accepts.
-import { KNOWN_SCOPES } from '../auth/clients.js';
-import type { Reply } from './io.js';
+import { KNOWN_SCOPES } from './clients.js';
+import type { Reply } from '../http/io.js';
 
 export function discoveryReply(method: string, issuer: string, tokenUrl: string): Reply {
   if (method !== 'GET' && method !== 'HEAD') return { status: 405, headers: { allow: 'GET' }, body: { error: 'method_not_allowed', message: 'use GET' } };

@@ -3,11 +3,11 @@
 // The body faults that change how a real reply travels (compressed and corrupt, truncated)
 // happen here too, so they apply to any reply, the real one or an injected status.
 import type { ServerResponse } from 'node:http';
-import { corruptEncoded } from '../faults/corrupt-body.js';
-import type { BodyEncoding } from '../faults/types.js';
-import type { Timers } from '../timers.js';
-import { end, serialize, type Reply } from './io.js';
-import { bufferSource, streamBody } from './stream.js';
+import { corruptEncoded } from './faults/corrupt-body.js';
+import type { BodyEncoding } from './faults/types.js';
+import type { Timers } from './timers.js';
+import { end, serialize, type Reply } from './http/io.js';
+import { bufferSource, streamBody } from './http/stream.js';
 
 const SLOW_BODY_PIECES = 10;
 

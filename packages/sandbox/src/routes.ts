@@ -1,7 +1,7 @@
 // Which of the sandbox's endpoints a path names.
-import { CUSTOMERS_PATH } from '../api/customers-endpoint.js';
-import { USER_PATH } from '../api/user-endpoint.js';
-import { USERS_PATH } from '../api/users-endpoint.js';
+import { CUSTOMERS_PATH } from './api/customers-endpoint.js';
+import { USER_PATH } from './api/user-endpoint.js';
+import { USERS_PATH } from './api/users-endpoint.js';
 
 export const TOKEN_PATH = '/connect/token';
 export const DISCOVERY_PATH = '/.well-known/openid-configuration';
