@@ -1,6 +1,6 @@
 // What every output format implements, and the row it writes: a user, and for an export of
 // several tenants the customer and tenant it belongs to.
-import { withStatusLabels, type User } from '../../protocol/index.js';
+import type { User } from '../../protocol/index.js';
 
 export interface TenantOfRow {
   customerId: string;
@@ -24,10 +24,4 @@ export interface UserWriter {
 export interface WriterOptions {
   /** Add the customer and tenant columns (an export across tenants). */
   tenantColumns: boolean;
-}
-
-/** The tenant fields first, then the user's, with the labels of its status codes (as n8n and Zapier give them). */
-export function rowObject(row: UserRow): Record<string, unknown> {
-  const labelled = withStatusLabels(row.user);
-  return row.tenant ? { ...row.tenant, ...labelled } : labelled;
 }
