@@ -34,7 +34,8 @@ const form = (options: IHttpRequestOptions) => new URLSearchParams(String(option
 describe('token exchange (preAuthentication)', () => {
 	it('client secret: posts the client credentials grant with the users scope to the token URL', async () => {
 		const { sent, send } = recorder(ok());
-		expect(await requestAccessToken(send, SANDBOX_CREDENTIALS, Date.now())).toBe('tok-123');
+		// The token response names no scope: the token carries what was asked.
+		expect(await requestAccessToken(send, SANDBOX_CREDENTIALS, Date.now())).toEqual({ accessToken: 'tok-123', scope: 'elements.um.user.read.all' });
 		expect(sent[0]!.url).toBe('http://127.0.0.1:4010/connect/token');
 		expect(sent[0]!.method).toBe('POST');
 		expect((sent[0]!.headers as Record<string, string>)['Content-Type']).toBe('application/x-www-form-urlencoded');
@@ -88,6 +89,7 @@ describe('token exchange (preAuthentication)', () => {
 		await expect(credential.preAuthentication.call(helper(async () => ok()), SANDBOX_CREDENTIALS)).resolves.toEqual({
 			accessToken: 'tok-123',
 			tokenFingerprint: settingsFingerprint(SANDBOX_CREDENTIALS),
+			grantedScope: 'elements.um.user.read.all',
 		});
 
 		const leaky = Object.assign(new Error(`connect ECONNREFUSED; body client_secret=${SECRET}`), { code: 'ECONNREFUSED' });
@@ -136,7 +138,20 @@ describe('credential description', () => {
 		expect(credential.name).toBe('avePointGraphApi');
 		const byName = Object.fromEntries(credential.properties.map((p) => [p.name, p]));
 		expect(Object.keys(byName).sort()).toEqual(
-			['accessToken', 'authMethod', 'baseUrl', 'certificateThumbprint', 'clientId', 'clientSecret', 'environment', 'privateKey', 'tokenFingerprint', 'tokenUrl'].sort(),
+			[
+				'accessToken',
+				'authMethod',
+				'baseUrl',
+				'certificateThumbprint',
+				'clientId',
+				'clientSecret',
+				'customersPermission',
+				'environment',
+				'grantedScope',
+				'privateKey',
+				'tokenFingerprint',
+				'tokenUrl',
+			].sort(),
 		);
 		expect((byName.environment!.options as Array<{ value: string }>).map((o) => o.value)).toEqual(['commercial', 'gov', 'aos2', 'fedramp', 'custom']);
 		for (const secret of ['clientSecret', 'privateKey', 'accessToken']) expect(byName[secret]!.typeOptions?.password).toBe(true);

@@ -412,7 +412,7 @@ describe('Get Users Batch: version 2 output', () => {
 
 	it('a Selected Fields list with an unknown field fails on its item, naming the field', async () => {
 		const error = await failure(v2({ userIds: userId(1), output: 'fields', fields: ['mail', 'shoeSize'] }));
-		expect(error.message).toMatch(/fields must name fields among .*\[item 0\]/);
+		expect(error.message).toMatch(/^Fields must name fields among .*\[item 0\]$/);
 	});
 
 	it('not-found rows have the same fields as the users found, empty, and say so', async () => {

@@ -1,0 +1,26 @@
+// One page of the partner's customers (each with its tenants), optionally only some customers by
+// ID: core's protocol builds the request and reads the answer.
+import { buildCustomersBatchRequest, normalizeCustomersPage, requestIdOf, type Customer, type Page } from '../core/protocol';
+
+import { sendApiRequest, type RequestFunctions, type SendOptions } from './apiRequest';
+
+export interface CustomersPageInput {
+	pageIndex: number;
+	pageSize: number;
+	customerIds?: readonly string[] | undefined;
+}
+
+export async function sendCustomersPage(this: RequestFunctions, input: CustomersPageInput, options: SendOptions): Promise<Page<Customer>> {
+	const request = buildCustomersBatchRequest(input);
+	const url = `${options.baseUrl.replace(/\/+$/, '')}${request.path}?pageIndex=${request.query.pageIndex}&pageSize=${request.query.pageSize}`;
+	const response = await sendApiRequest.call(
+		this,
+		{ method: request.method, url, body: request.body, headers: request.headers, resource: 'customers' },
+		options,
+	);
+	return normalizeCustomersPage(response.body, {
+		status: response.status,
+		requestId: requestIdOf(response.headers),
+		requested: request.query,
+	});
+}
