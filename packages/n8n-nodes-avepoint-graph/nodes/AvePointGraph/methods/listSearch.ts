@@ -158,8 +158,15 @@ export async function searchTenants(this: ILoadOptionsFunctions, filter?: string
 	const results: INodeListSearchItems[] = [];
 	if (all && matches(wanted, 'All Tenants')) results.push({ name: 'All Tenants', value: ALL_TENANTS });
 	// Across customers, tenant names repeat ("Contoso Production" of two customers): each is named
-	// with its customer. Within one customer, a repeated name gets the tenant's ID.
-	const labelled = everyCustomer ? entries.map((e) => ({ ...e, name: `${e.name} (${e.customer.organization ?? e.customer.id})` })) : entries;
+	// with its customer, or with the customer's owner where two customers' names are alike. Within
+	// one customer, a repeated name gets the tenant's ID.
+	let labelled = entries;
+	if (everyCustomer) {
+		const customers = [...new Set(entries.map((e) => e.customer))];
+		const customerNames = new Map(customers.map((c, i) => [c, distinctNames(customers, (x) => x.organization ?? NO_NAME, (x) => x.ownerEmail ?? x.id)[i]!]));
+		const ambiguous = (c: Customer) => customerNames.get(c) !== (c.organization ?? NO_NAME);
+		labelled = entries.map((e) => ({ ...e, name: `${e.name} (${ambiguous(e.customer) ? (e.customer.ownerEmail ?? e.customer.id) : (e.customer.organization ?? NO_NAME)})` }));
+	}
 	const names = distinctNames(labelled, (e) => e.name, (e) => e.id);
 	labelled.forEach((entry, i) => results.push({ name: names[i]!, value: entry.id }));
 	return { results };
