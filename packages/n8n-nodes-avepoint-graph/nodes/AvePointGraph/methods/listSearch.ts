@@ -32,7 +32,6 @@ function offersAll(ctx: ILoadOptionsFunctions): boolean {
 }
 
 interface SearchContext {
-	baseUrl: string;
 	send: (input: { pageIndex: number; pageSize: number; customerIds?: readonly string[] }) => Promise<Page<Customer>>;
 }
 
@@ -48,7 +47,6 @@ async function searchContext(ctx: ILoadOptionsFunctions): Promise<SearchContext>
 	const scheduler = n8nScheduler(1);
 	const signal = new AbortController().signal;
 	return {
-		baseUrl,
 		send: async (input) =>
 			await scheduler.run((s) => sendCustomersPage.call(ctx, input, { baseUrl, signal: s }), {
 				signal,
