@@ -10,6 +10,9 @@ export default defineConfig([
   {
     entry: { index: 'src/index.ts', protocol: 'src/protocol/index.ts', engine: 'src/engine/index.ts' },
     format: ['esm', 'cjs'],
+    // Shared chunks in CommonJS too: without them each entry's bundle carries its own copy of the
+    // error classes, and `instanceof AvePointApiError` fails across `require('.../protocol')`.
+    splitting: true,
     dts: true,
     sourcemap: true,
     clean: true,

@@ -7,5 +7,7 @@ export default defineConfig({
     testTimeout: 180_000,
     hookTimeout: 1_200_000,
     fileParallelism: false,
+    // Whole messages in failures: what n8n said is the finding (the matrix reports it verbatim).
+    chaiConfig: { truncateThreshold: 0 },
   },
 });

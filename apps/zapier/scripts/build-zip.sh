@@ -11,14 +11,13 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 APP_DIR="$PWD"
 CLI_DIR="$(bash scripts/ensure-zapier-cli.sh)"
-CACHE="${AVEPOINT_KIT_CACHE:-$HOME/.cache/avepoint-graph-kit}"
-NODE22_BIN="$CACHE/node-${ZAPIER_NODE_MAJOR:-22}/node_modules/.bin"
+NODE_BIN="$(bash ../../scripts/ensure-node.sh "${ZAPIER_NODE_MAJOR:-22}")"
 
 STAGE="$(mktemp -d "${TMPDIR:-/tmp}/zapier-stage-XXXXXX")"
 UNZIPPED="$(mktemp -d "${TMPDIR:-/tmp}/zapier-unzipped-XXXXXX")"
 trap 'rm -rf "$STAGE" "$UNZIPPED"' EXIT
 
-export PATH="$NODE22_BIN:$PATH" DISABLE_ZAPIER_ANALYTICS=1 NO_UPDATE_NOTIFIER=1
+export PATH="$NODE_BIN:$PATH" DISABLE_ZAPIER_ANALYTICS=1 NO_UPDATE_NOTIFIER=1
 bash scripts/stage-app.sh "$STAGE"
 (cd "$STAGE" && node "$CLI_DIR/node_modules/zapier-platform-cli/src/bin/run" build --skip-dep-install --skip-validation)
 mkdir -p build && cp "$STAGE/build/build.zip" "$STAGE/build/source.zip" build/

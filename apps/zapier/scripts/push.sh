@@ -7,9 +7,9 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 [ -f .zapierapprc ] || { echo "apps/zapier/.zapierapprc missing: run 'zapier-platform register' or 'link' here first" >&2; exit 1; }
 CLI_DIR="$(bash scripts/ensure-zapier-cli.sh)"
-CACHE="${AVEPOINT_KIT_CACHE:-$HOME/.cache/avepoint-graph-kit}"
+NODE_BIN="$(bash ../../scripts/ensure-node.sh "${ZAPIER_NODE_MAJOR:-22}")"
 STAGE="$(mktemp -d "${TMPDIR:-/tmp}/zapier-stage-XXXXXX")"
 trap 'rm -rf "$STAGE"' EXIT
-export PATH="$CACHE/node-${ZAPIER_NODE_MAJOR:-22}/node_modules/.bin:$PATH"
+export PATH="$NODE_BIN:$PATH"
 bash scripts/stage-app.sh "$STAGE"
 (cd "$STAGE" && node "$CLI_DIR/node_modules/zapier-platform-cli/src/bin/run" push --skip-dep-install "$@")

@@ -1,5 +1,6 @@
 // Unzips build.zip with the Zapier CLI's own decompress and runs, from that folder alone, the
-// app's session exchange, auth test and a Find Users search against a sandbox on 127.0.0.1.
+// app's session exchange, auth test, both searches and the Customer dropdown against a sandbox on
+// 127.0.0.1.
 // Usage: node run-zip-auth-test.mjs <build.zip> <empty scratch folder> <zapier cli folder>
 import { createRequire } from 'node:module';
 import { existsSync } from 'node:fs';
@@ -31,7 +32,18 @@ try {
     inputData: { customerId: sandbox.customers[0].customerId, tenantId: sandbox.customers[0].tenants[0].tenantId, userIds: [wanted] },
   });
   if (users.length !== 1 || users[0].id !== wanted) throw new Error('the search from the zip did not find the user');
-  console.log(`build.zip (app ${appRaw.version}, zapier-platform-core ${appRaw.platformVersion}) ran from ${scratch} on Node ${process.version}: auth test passed, label "${tested.clientId} (${tested.environmentLabel})", search found 1 user`);
+  const inFull = await run('searches.findUser.operation.perform', {
+    authData: { ...fields, ...session },
+    inputData: { customerId: sandbox.customers[0].customerId, tenantId: sandbox.customers[0].tenants[0].tenantId, userId: wanted },
+  });
+  if (inFull.length !== 1 || inFull[0].id !== wanted || !Array.isArray(inFull[0].alternateEmailAddress)) throw new Error('Find User from the zip did not return the user in full');
+  const customers = await run('triggers.customerList.operation.perform', { authData: { ...fields, ...session }, meta: { page: 0, isFillingDynamicDropdown: true } });
+  const visible = sandbox.customers.filter((customer) => customer.inScope);
+  if (customers.length !== visible.length || customers[0].id !== visible[0].customerId) throw new Error('the Customer dropdown from the zip did not list the customers');
+  console.log(
+    `build.zip (app ${appRaw.version}, zapier-platform-core ${appRaw.platformVersion}) ran from ${scratch} on Node ${process.version}: auth test passed, ` +
+      `label "${tested.clientId} (${tested.environmentLabel})", both searches found the user, the Customer dropdown listed ${customers.length} customers ("${customers[0].name}", ...)`,
+  );
 } finally {
   await sandbox.close();
 }

@@ -6,8 +6,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 CLI_DIR="$(bash scripts/ensure-zapier-cli.sh)"
-CACHE="${AVEPOINT_KIT_CACHE:-$HOME/.cache/avepoint-graph-kit}"
-NODE22="$CACHE/node-${ZAPIER_NODE_MAJOR:-22}/node_modules/.bin/node"
+NODE_BIN="$(bash ../../scripts/ensure-node.sh "${ZAPIER_NODE_MAJOR:-22}")"
+NODE22="$NODE_BIN/node"
 [ -f dist/index.cjs ] || { echo "dist/ missing: run the build first" >&2; exit 1; }
 export DISABLE_ZAPIER_ANALYTICS=1 NO_UPDATE_NOTIFIER=1
 # The CLI's output is its table; the exit code is what counts (1 on any structural error).

@@ -3,7 +3,7 @@
 import {
   AvePointAuthError,
   USERS_READ_SCOPE,
-  buildClientSecretTokenForm,
+  buildTokenForm,
   parseTokenResponse,
   type AccessToken,
 } from '@avepoint-graph-kit/core/protocol';
@@ -21,28 +21,31 @@ export async function exchangeClientCredentials(z: ZObject, connection: Connecti
       url: connection.tokenUrl,
       method: 'POST',
       headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'application/json' },
-      body: buildClientSecretTokenForm({ clientId: connection.clientId, clientSecret: connection.clientSecret, scope: USERS_READ_SCOPE }),
+      body: buildTokenForm(
+        { clientId: connection.clientId, clientSecret: connection.clientSecret },
+        { tokenUrl: connection.tokenUrl, scope: USERS_READ_SCOPE, nowSeconds: Date.now() / 1000 },
+      ),
       skipThrowForStatus: true,
     });
   } catch (error) {
     // Zapier turns every 401 of a session-auth app into RefreshAuthError; from the token
     // endpoint itself a refresh cannot help, the credentials are wrong.
     if (isZapierError(z, error, 'RefreshAuthError')) {
-      return authFailed(z, () => parseTokenResponse(401, { error: 'invalid_client' }));
+      return readTokenAnswer(z, 401, { error: 'invalid_client' });
     }
     throw error;
   }
-  return authFailed(z, () => parseTokenResponse(response.status, bodyOf(response.data, response.content)));
+  return readTokenAnswer(z, response.status, bodyOf(response.data, response.content));
 }
 
 function bodyOf(data: unknown, content: string): unknown {
   return data === undefined ? content : data;
 }
 
-/** Runs core's reading of the answer; its AvePointAuthError becomes the error Zapier shows. */
-function authFailed(z: ZObject, read: () => AccessToken): AccessToken {
+/** Core's reading of the token endpoint's answer; a refusal becomes the error Zapier shows. */
+function readTokenAnswer(z: ZObject, status: number, body: unknown): AccessToken {
   try {
-    return read();
+    return parseTokenResponse(status, body);
   } catch (error) {
     if (error instanceof AvePointAuthError) {
       throw new z.errors.Error(error.message, 'AuthenticationFailed', error.status ?? 401);

@@ -1,6 +1,6 @@
 // Core's errors as the errors Zapier shows a Zap builder, naming the field to fix. Which status
 // means what is core's (apiErrorFromResponse); what to do about it in Zapier is said here.
-import { AvePointApiError, AvePointAuthError, AvePointError, AvePointInputError } from '@avepoint-graph-kit/core/protocol';
+import { AvePointApiError, AvePointAuthError, AvePointError, AvePointInputError, CUSTOMERS_READ_SCOPE } from '@avepoint-graph-kit/core/protocol';
 import type { ZObject } from 'zapier-platform-core';
 
 type ZapierErrorName = 'RefreshAuthError' | 'ThrottledError' | 'ExpiredAuthError' | 'HaltedError' | 'Error';
@@ -27,6 +27,8 @@ const FIELD_LABELS: Record<string, string> = {
   customerId: 'Customer ID',
   tenantId: 'Tenant ID',
   userIds: 'User IDs',
+  userId: 'User ID',
+  statuses: 'Only Users With Status',
   environment: 'Environment',
   baseUrl: 'API Base URL',
   tokenUrl: 'Token URL',
@@ -49,10 +51,35 @@ const WHAT_TO_FIX: Record<number, string> = {
   404: 'Check the Customer ID and Tenant ID fields: AvePoint knows no such customer or tenant for this app.',
 };
 
+/** What each permission the app may lack is needed for, and what works without it. */
+const PERMISSION_USES: Record<string, string> = {
+  [CUSTOMERS_READ_SCOPE]:
+    'which the Customer and Tenant dropdowns need to list your customers and their tenants. ' +
+    'Until it is granted, enter the Customer ID and Tenant ID as custom values (or map them): the steps themselves need only "elements.um.user.read.all"',
+};
+
+/**
+ * The message for a permission the connected app lacks. Not an auth error for Zapier: the
+ * connection itself is fine (its users calls keep working), so it must not be marked expired.
+ */
+export function missingPermissionMessage(permission: string): string {
+  const use = PERMISSION_USES[permission];
+  return (
+    `The app registration of this connection lacks the "${permission}" permission${use ? `, ${use}` : ''}. ` +
+    'Grant it in AvePoint Elements > Settings > API app registration, then reload this field.'
+  );
+}
+
 /** Turns any failure of a call into the error Zapier should see. Never returns. */
 export function rethrowForZapier(z: ZObject, error: unknown): never {
   const zapierError = findZapierError(z, error);
   if (zapierError) throw zapierError;
+
+  // Core names the permission both when the identity service refuses to issue it (invalid_scope)
+  // and when the API refuses a token without it (403): either way the fix is the same grant.
+  if ((error instanceof AvePointAuthError || error instanceof AvePointApiError) && error.permission !== undefined) {
+    throw new z.errors.Error(missingPermissionMessage(error.permission), 'MissingPermission', 403);
+  }
 
   if (error instanceof AvePointInputError) {
     throw new z.errors.Error(`Fix the "${fieldLabel(error.field)}" field: ${error.message}`, 'InvalidInput', 400);

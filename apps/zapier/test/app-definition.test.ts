@@ -5,12 +5,26 @@ import { describe, expect, it } from 'vitest';
 import zapier from 'zapier-platform-core';
 import { validateAppDefinition } from 'zapier-platform-schema';
 import app from '../src/index.js';
+import { SAMPLE_USER_DETAIL, USER_DETAIL_OUTPUT_FIELDS } from '../src/user-detail-output.js';
 import { SAMPLE_USER, USER_OUTPUT_FIELDS } from '../src/user-output.js';
 
+type InputField = {
+  key: string;
+  list?: boolean;
+  required?: boolean;
+  dynamic?: string;
+  altersDynamicFields?: boolean;
+  dependsOn?: string[];
+  helpText?: string;
+  choices?: Array<{ value: string; label: string; sample: string }>;
+};
 type Definition = {
   authentication: { type: string; fields: Array<{ key: string; type?: string; required?: boolean; choices?: Array<{ value: string }> }> };
-  triggers: Record<string, { operation: { sample: Record<string, unknown>; outputFields: Array<{ key: string }> } }>;
-  searches: Record<string, { operation: { inputFields: Array<{ key: string; list?: boolean }> } }>;
+  triggers: Record<
+    string,
+    { display: { hidden?: boolean }; operation: { sample?: Record<string, unknown>; outputFields?: Array<{ key: string }>; inputFields?: InputField[]; canPaginate?: boolean } }
+  >;
+  searches: Record<string, { operation: { inputFields: InputField[]; sample: Record<string, unknown> } }>;
 };
 
 /** The JSON definition Zapier's CLI uploads (functions replaced by markers), from core itself. */
@@ -35,19 +49,64 @@ describe('app definition', () => {
 
   it('keeps the keys Zaps refer to', async () => {
     const d = await definitionOf(app);
-    expect(Object.keys(d.searches)).toEqual(['findUsers']);
-    expect(Object.keys(d.triggers)).toEqual(['newUser']);
+    expect(Object.keys(d.searches)).toEqual(['findUsers', 'findUser']);
+    expect(Object.keys(d.triggers)).toEqual(['newUser', 'customerList', 'tenantList']);
     expect(d.authentication.type).toBe('session');
     expect(d.authentication.fields.map((f) => f.key)).toEqual(['environment', 'clientId', 'clientSecret', 'baseUrl', 'tokenUrl']);
     expect(d.authentication.fields.find((f) => f.key === 'clientSecret')?.type).toBe('password');
     expect(d.searches.findUsers?.operation.inputFields.map((f) => f.key)).toEqual(['customerId', 'tenantId', 'userIds']);
     expect(d.searches.findUsers?.operation.inputFields.find((f) => f.key === 'userIds')?.list).toBe(true);
+    expect(d.searches.findUser?.operation.inputFields.map((f) => f.key)).toEqual(['customerId', 'tenantId', 'userId']);
+    expect(d.triggers.newUser?.operation.inputFields?.map((f) => f.key)).toEqual(['customerId', 'tenantId', 'statuses']);
+  });
+
+  it('Customer and Tenant are dynamic dropdowns on every operation, fed by hidden paging triggers', async () => {
+    const d = await definitionOf(app);
+    for (const key of ['customerList', 'tenantList']) {
+      expect(d.triggers[key]?.display.hidden).toBe(true);
+      expect(d.triggers[key]?.operation.canPaginate).toBe(true);
+    }
+    const operations = [d.triggers.newUser, d.searches.findUsers, d.searches.findUser];
+    for (const operation of operations) {
+      const fields = operation?.operation.inputFields ?? [];
+      const customer = fields.find((f) => f.key === 'customerId');
+      const tenant = fields.find((f) => f.key === 'tenantId');
+      expect(customer).toMatchObject({ dynamic: 'customerList.id.name', altersDynamicFields: true, required: true });
+      expect(tenant).toMatchObject({ dynamic: 'tenantList.id.name', dependsOn: ['customerId'], required: true });
+      // Zapier lets a dynamic dropdown take a custom value: the help says so.
+      expect(customer?.helpText).toMatch(/custom value.*map/);
+      expect(tenant?.helpText).toMatch(/custom value.*map/);
+    }
+  });
+
+  it("offers the status filter as an optional multi-choice of core's status names and labels", async () => {
+    const d = await definitionOf(app);
+    const field = d.triggers.newUser?.operation.inputFields?.find((f) => f.key === 'statuses');
+    expect(field).toMatchObject({ list: true, required: false });
+    expect(field?.choices?.map((choice) => [choice.value, choice.label])).toEqual([
+      ['mfaDisabled', 'MFA disabled'],
+      ['signInBlocked', 'Sign-in blocked'],
+      ['passwordExpired', 'Password expired'],
+      ['highRisk', 'High risk'],
+      ['mediumRisk', 'Medium risk'],
+      ['compliance', 'Compliance'],
+      ['inactive', 'Inactive'],
+      ['pendingDeletion', 'Pending deletion'],
+      ['testUser', 'Test user'],
+    ]);
+    expect(field?.choices?.every((choice) => choice.sample === choice.value)).toBe(true);
   });
 
   it('describes every field of the sample in outputFields', () => {
     const described = new Set(USER_OUTPUT_FIELDS.map((f) => f.key.replace(/\[\]$/, '')));
     expect(Object.keys(SAMPLE_USER).filter((key) => !described.has(key))).toEqual([]);
     expect(SAMPLE_USER.statusLabels).toEqual(['MFA disabled', 'Sign-in blocked']);
+  });
+
+  it("describes every field of Find User's sample in its outputFields, and the sample has every field", () => {
+    const described = USER_DETAIL_OUTPUT_FIELDS.map((f) => f.key.replace(/\[\]$/, ''));
+    expect(new Set(described).size).toBe(described.length);
+    expect(Object.keys(SAMPLE_USER_DETAIL).sort()).toEqual([...described].sort());
   });
 });
 

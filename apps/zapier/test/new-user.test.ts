@@ -37,6 +37,33 @@ describe('newUser on a tenant of 250 users', () => {
     expect(detailsOf(error).message).toMatch(/"Tenant ID"/);
   });
 
+  it('with a status filter, fires only for users with any of the chosen statuses, still newest first', async () => {
+    const everyone = await poll(c);
+    const results = await poll(c, { customerId: c.customerId, tenantId: c.tenantId, statuses: ['mfaDisabled', 'highRisk'] });
+    const expected = everyone.filter((u) => (u.status as number[]).some((code) => code === 0 || code === 3));
+    expect(results.length).toBeGreaterThan(0);
+    expect(results.length).toBeLessThan(everyone.length);
+    expect(results.map((r) => r.id)).toEqual(expected.map((u) => u.id));
+    for (const result of results) expect(result.statusLabels).toEqual(expect.arrayContaining([expect.stringMatching(/^(MFA disabled|High risk)$/)]));
+  });
+
+  it('takes mapped statuses as labels, codes or a comma-separated string; empty is no filter', async () => {
+    const byName = await poll(c, { customerId: c.customerId, tenantId: c.tenantId, statuses: ['testUser'] });
+    expect(byName.length).toBeGreaterThan(0);
+    for (const statuses of [['Test user'], ['8'], 'test-user, Test user']) {
+      expect((await poll(c, { customerId: c.customerId, tenantId: c.tenantId, statuses })).map((r) => r.id)).toEqual(byName.map((r) => r.id));
+    }
+    expect(await poll(c, { customerId: c.customerId, tenantId: c.tenantId, statuses: [] })).toHaveLength(250);
+  });
+
+  it('a status that names none is an error naming the field, before any request', async () => {
+    c.sandbox.resetStats();
+    const error = await failure(poll(c, { customerId: c.customerId, tenantId: c.tenantId, statuses: ['mfaDisabled', 'sleepy'] }));
+    expect(detailsOf(error)).toMatchObject({ code: 'InvalidInput', status: 400 });
+    expect(detailsOf(error).message).toMatch(/"Only Users With Status".*mfaDisabled.*"sleepy"/);
+    expect(c.sandbox.stats().apiRequests).toBe(0);
+  });
+
   it('a 429 on a later page is a ThrottledError with the delay', async () => {
     c.sandbox.setFaults([{ match: { path: 'users', pageIndex: 3, first: 1 }, status: 429, retryAfter: '30' }]);
     try {

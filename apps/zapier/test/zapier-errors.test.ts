@@ -1,6 +1,6 @@
 // Core's errors as Zapier's: each status gets the fix the Zap builder should make, and Zapier's
 // own errors pass through core's wrapping unchanged.
-import { AvePointError, apiErrorFromResponse } from '@avepoint-graph-kit/core/protocol';
+import { AvePointError, CUSTOMERS_READ_SCOPE, apiErrorFromResponse, parseTokenResponse } from '@avepoint-graph-kit/core/protocol';
 import { describe, expect, it } from 'vitest';
 import type { ZObject } from 'zapier-platform-core';
 import { rethrowForZapier } from '../src/zapier-errors.js';
@@ -21,6 +21,23 @@ describe('rethrowForZapier', () => {
     expect(details).toMatchObject({ code, status });
     expect(details.message).toMatch(fix);
     expect(details.message).toContain('from the server');
+  });
+
+  it.each([
+    ['the identity service refusing the scope (invalid_scope)', () => parseTokenResponse(400, { error: 'invalid_scope' }, CUSTOMERS_READ_SCOPE)],
+    ['the customers endpoint refusing a token without it (403)', () => apiErrorFromResponse({ status: 403, body: { error: 'insufficient_scope' }, resource: 'customers' })],
+  ])('a missing customers permission, from %s, names the permission, where to grant it and the typed-ID way round', async (_why, make) => {
+    const error = await rethrown(() => {
+      try {
+        return make();
+      } catch (thrown) {
+        return thrown;
+      }
+    });
+    expect(error.name).toBe('AppError');
+    const details = detailsOf(error);
+    expect(details).toMatchObject({ code: 'MissingPermission', status: 403 });
+    expect(details.message).toMatch(/"elements\.customers\.read\.all".*Customer ID and Tenant ID as custom values.*Settings > API app registration/);
   });
 
   it("finds Zapier's own error under core's transport wrapping and rethrows it as is", async () => {

@@ -1,5 +1,62 @@
-// @avepoint-graph-kit/core: the typed client, its auth layers and every protocol rule.
-export * from './protocol/index.js';
+// @avepoint-graph-kit/core: the typed client, its transport and auth layers, and what a caller
+// needs to read its results and errors. The protocol's building blocks for hosts that bring their
+// own HTTP are at @avepoint-graph-kit/core/protocol, the listing engine at /engine.
+
+// Errors a call can throw
+export {
+  AvePointError,
+  AvePointInputError,
+  AvePointAuthError,
+  AvePointApiError,
+  AvePointConsistencyError,
+  type AvePointErrorCode,
+  type InconsistencyReport,
+} from './protocol/index.js';
+
+// What calls return, and the status codes in it
+export {
+  UserStatus,
+  USER_STATUS_LABELS,
+  userStatusLabel,
+  statusLabels,
+  hasStatus,
+  withStatusLabels,
+  simplifyUser,
+  USER_FIELD_NAMES,
+  JOB_STATUS_LABELS,
+  MANAGEMENT_MODE_LABELS,
+  type User,
+  type UserStatusCode,
+  type UserFieldName,
+  type LabelledUser,
+  type SimplifiedUser,
+  type UserDetail,
+  type UsersPage,
+  type Customer,
+  type Tenant,
+  type JobStatusCode,
+  type ManagementModeCode,
+} from './protocol/index.js';
+
+// Where and with which permission calls go, and the limits the input is checked against
+export {
+  ENVIRONMENTS,
+  ENVIRONMENT_NAMES,
+  USERS_READ_SCOPE,
+  CUSTOMERS_READ_SCOPE,
+  MAX_PAGE_SIZE,
+  DEFAULT_PAGE_SIZE,
+  MAX_CONCURRENCY,
+  DEFAULT_CONCURRENCY,
+  MAX_IDS_PER_REQUEST,
+  DEFAULT_MAX_PASSES,
+  MAX_PASSES,
+  DEFAULT_RETRY_POLICY,
+  type Environment,
+  type EnvironmentName,
+  type Consistency,
+  type RetryPolicy,
+} from './protocol/index.js';
 export type { paths, components, operations } from './generated/openapi.js';
 
 export { createUsersClient, DEFAULT_TIMEOUT_MS } from './client/create-users-client.js';

@@ -62,8 +62,9 @@ describe('public API types', () => {
     expectTypeOf<'/partner/external/v3/um/customers/{customerId}/tenants/{tenantId}/users/batch'>().toMatchTypeOf<Post>();
   });
 
-  it('the root entry re-exports the protocol entry', () => {
-    expectTypeOf(protocol.validateUsersPageInput).toEqualTypeOf<typeof import('../src/index.js').validateUsersPageInput>();
+  it('the root entry re-exports the protocol errors and user types, the same ones', () => {
+    expectTypeOf(protocol.AvePointApiError).toEqualTypeOf<typeof import('../src/index.js').AvePointApiError>();
+    expectTypeOf<protocol.User>().toEqualTypeOf<import('../src/index.js').User>();
   });
 });
 

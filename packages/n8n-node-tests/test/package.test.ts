@@ -20,8 +20,8 @@ let unpacked: string;
 const scratch: string[] = [];
 let manifest: Record<string, unknown> & { n8n: { nodes: string[]; credentials: string[] } };
 
-beforeAll(() => {
-	unpacked = packAndUnpack().dir;
+beforeAll(async () => {
+	unpacked = (await packAndUnpack()).dir;
 	scratch.push(dirname(unpacked));
 	manifest = JSON.parse(readFileSync(join(unpacked, 'package.json'), 'utf8')) as typeof manifest;
 }, 120_000);

@@ -2,7 +2,7 @@
 // example through the contract validator). Credentials are never kept: of the Authorization
 // header only its scheme, of the token form only the fields that are not secrets.
 import type { IncomingMessage } from 'node:http';
-import type { Route } from './http/routes.js';
+import type { Route } from './routes.js';
 
 export interface RecordedRequest {
   requestId: string;

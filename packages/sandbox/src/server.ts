@@ -23,16 +23,16 @@ import { faultReply } from './faults/fault-reply.js';
 import { sendReplacementBody } from './faults/body-faults.js';
 import { BombFactory } from './faults/compression-bomb.js';
 import type { Churn, FaultDecision, RateLimit } from './faults/types.js';
-import { discoveryReply } from './http/discovery.js';
+import { discoveryReply } from './auth/discovery.js';
 import { BodyTooLargeError, end, isJsonContentType, jsonError, readBody, requestIdOf, type Reply } from './http/io.js';
-import { route, TOKEN_PATH } from './http/routes.js';
-import { sendReply, type SendFaults } from './http/send.js';
+import { route, TOKEN_PATH } from './routes.js';
+import { sendReply, type SendFaults } from './send-reply.js';
 import type { Sandbox, SandboxOptions } from './options.js';
 import { RequestRecorder, type RecordedRequest } from './recorder.js';
 import { StatsCounter } from './stats.js';
 import { Timers } from './timers.js';
 
-export { TOKEN_PATH, DISCOVERY_PATH } from './http/routes.js';
+export { TOKEN_PATH, DISCOVERY_PATH } from './routes.js';
 
 /** Most `customerIds` in one request: the spec's maxItems. */
 const MAX_CUSTOMER_IDS = 100;

@@ -5,12 +5,17 @@
 // them. A tenant of up to MAX_POLL_PAGES pages is read whole, so a new user is seen wherever the
 // API lists it; in a bigger tenant the newest MAX_POLL_PAGES pages are watched. The reading is
 // core's listing (each user once, in order), started where the watched pages begin.
-import { MAX_PAGE_SIZE, effectivePageSize, pageCount, type User } from '@avepoint-graph-kit/core/protocol';
+//
+// The status filter keeps the users with any of the chosen statuses (core's hasStatus). Zapier
+// dedupes on what a poll returns, so a user the filter left out is not remembered: they trigger
+// on the first poll that sees them with one of the statuses.
+import { MAX_PAGE_SIZE, effectivePageSize, hasStatus, pageCount, validateStatusFilter, type User } from '@avepoint-graph-kit/core/protocol';
 import type { Bundle, ZObject } from 'zapier-platform-core';
-import { customerIdField, tenantIdField } from '../input-fields.js';
+import { customerIdField, statusFilterField, tenantIdField } from '../input-fields.js';
 import { SAMPLE_USER, USER_OUTPUT_FIELDS, toZapierUser, type ZapierUser } from '../user-output.js';
 import { STEP_BUDGET_MS, withinStepBudget } from '../step-deadline.js';
 import { callApi, usersClientFor } from '../users-client.js';
+import { rethrowForZapier } from '../zapier-errors.js';
 
 /** 10 pages of 100: ten requests and about 1 MB per poll, inside Zapier's 30 s and size limits. */
 export const MAX_POLL_PAGES = 10;
@@ -18,6 +23,7 @@ export const MAX_POLL_PAGES = 10;
 type NewUserInput = {
   customerId?: unknown;
   tenantId?: unknown;
+  statuses?: unknown;
 };
 
 /** The page indexes a poll reads, oldest first: the last `maxPages` pages of the tenant. */
@@ -29,6 +35,13 @@ export function pollPages(totalCount: number, pageSize: number, maxPages: number
 }
 
 async function perform(z: ZObject, bundle: Bundle<NewUserInput>): Promise<ZapierUser[]> {
+  // Checked before anything is sent: a status that names nothing fails naming the field.
+  let statuses;
+  try {
+    statuses = validateStatusFilter(bundle.inputData.statuses, statusFilterField.key);
+  } catch (error) {
+    return rethrowForZapier(z, error);
+  }
   const client = usersClientFor(z, bundle);
   const where = { customerId: bundle.inputData.customerId as string, tenantId: bundle.inputData.tenantId as string };
   const users = await callApi(z, () =>
@@ -47,7 +60,8 @@ async function perform(z: ZObject, bundle: Bundle<NewUserInput>): Promise<Zapier
       return read;
     }),
   );
-  return users.reverse().map(toZapierUser);
+  const wanted = statuses === undefined ? users : users.filter((user) => hasStatus(user, statuses));
+  return wanted.reverse().map(toZapierUser);
 }
 
 export const newUser = {
@@ -55,11 +69,11 @@ export const newUser = {
   noun: 'User',
   display: {
     label: 'New User',
-    description: "Triggers when a user is added to a customer's tenant in AvePoint Elements.",
+    description: "Triggers when a user is added to a customer's tenant in AvePoint Elements; optionally only for users with given statuses.",
   },
   operation: {
     type: 'polling',
-    inputFields: [customerIdField, tenantIdField],
+    inputFields: [customerIdField, tenantIdField, statusFilterField],
     perform,
     sample: SAMPLE_USER,
     outputFields: USER_OUTPUT_FIELDS,

@@ -1,5 +1,6 @@
 // The three ways an app proves itself, and the token provider each one becomes.
-import { AvePointInputError, buildTokenForm, loadPrivateKey, type AppCredential } from '../protocol/index.js';
+import { AvePointInputError, buildTokenForm, type AppCredential } from '../protocol/index.js';
+import { loadPrivateKey } from '../protocol/auth/client-assertion.js';
 import type { Send } from '../transport/http.js';
 import { requestToken } from './request-token.js';
 import { createTokenCache, type TokenProvider } from './token-cache.js';

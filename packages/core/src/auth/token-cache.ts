@@ -1,6 +1,7 @@
 // Caches an OAuth access token, refreshes it before it expires, and makes every concurrent caller
 // share one token request (a cold start with concurrency 8 asks the identity service once).
-import { TOKEN_REFRESH_SKEW_MS, tokenExpiresAt, tokenIsFresh, type AccessToken } from '../protocol/index.js';
+import { type AccessToken } from '../protocol/index.js';
+import { TOKEN_REFRESH_SKEW_MS, tokenExpiresAt, tokenIsFresh } from '../protocol/auth/token-response.js';
 import { abortable } from '../engine/index.js';
 
 /**

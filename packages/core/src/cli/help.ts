@@ -1,20 +1,31 @@
-export const HELP = `avepoint-users: export the users of an AvePoint Elements customer tenant
+export const HELP = `avepoint-users: read the users of AvePoint Elements customer tenants
 
 Usage:
-  avepoint-users --customer <id> --tenant <id> [options]
+  avepoint-users --customer <id|name> --tenant <id|name> [options]   export a tenant's users
+  avepoint-users --all-tenants [--customer <id|name>] [options]       every tenant (of one customer)
+  avepoint-users customers [options]                                  the customers and their tenants
+  avepoint-users get <userId> --customer <id|name> --tenant <id|name> one user in full
   avepoint-users --sandbox [options]        read from an embedded local sandbox
 
 Which users:
-  --customer <guid>          customer ID
-  --tenant <guid>            tenant ID of that customer
+  --customer <id|name>       customer ID, or its name (exact, any case; must be unique)
+  --tenant <id|name>         tenant ID, or its name (within --customer, or among all tenants)
+  --all-tenants              every tenant of --customer, or of every customer (adds customer and
+                             tenant columns; a tenant that fails is reported and the rest goes on)
   --user-ids <a,b,...>       only these users (any number; chunked, in the order given)
   --user-ids-file <file>     read the IDs from a file (commas, spaces or new lines)
+  --status <a,b,...>         only users with any of these statuses: mfa-disabled, sign-in-blocked,
+                             password-expired, high-risk, medium-risk, compliance, inactive,
+                             pending-deletion, test-user (or their codes 0 to 8)
   --limit <n>                stop after n users
   --resume-from <page>       continue a failed export at this page (the error says which; same --page-size)
   --strict                   fail (exit 1) if the tenant kept changing and no pass read it unchanged
 
+Names need the app's elements.customers.read.all permission (to list customers); IDs do not.
+
 Output (users on stdout; progress and messages on stderr):
-  --format <f>               table | json | ndjson | csv (default: table on a terminal, else ndjson)
+  --format <f>               table | json | ndjson | csv (default: table on a terminal, else ndjson;
+                             json for get); json and ndjson carry statusLabels beside status
   --summary                  print a summary line on stderr at the end
   --verbose                  log retries on stderr
 
@@ -39,6 +50,6 @@ If the tenant changes during an export, it is read again (up to 3 passes) and us
 first time are added; each user is written once. A tenant still changing after that is reported
 on stderr (and is an error with --strict).
 
-Exit status: 0 done, 1 the service or the network failed (or --strict and the tenant kept
-changing), 2 bad usage or input.
+Exit status: 0 done, 1 the service or the network failed (or a tenant of --all-tenants failed,
+or --strict and the tenant kept changing), 2 bad usage or input.
 `;

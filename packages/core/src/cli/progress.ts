@@ -18,10 +18,12 @@ export function progressBar(stderr: { write(text: string): unknown; isTTY?: bool
       const t = now();
       if (t - last < EVERY_MS && progress.pagesDone < progress.pageCount) return;
       last = t;
-      const ratio = progress.expectedUsers === 0 ? 1 : Math.min(1, usersDone / progress.expectedUsers);
-      const filled = Math.round(ratio * WIDTH);
+      const expected = progress.expectedUsers;
+      // Integer arithmetic: 2,900 of 5,000 is 58%, where 2900 / 5000 * 100 floors to 57.
+      const percent = expected === 0 ? 100 : Math.min(100, Math.floor((usersDone * 100) / expected));
+      const filled = Math.round((percent * WIDTH) / 100);
       stderr.write(
-        `\r[${'#'.repeat(filled)}${'.'.repeat(WIDTH - filled)}] ${Math.floor(ratio * 100)}% ` +
+        `\r[${'#'.repeat(filled)}${'.'.repeat(WIDTH - filled)}] ${percent}% ` +
           `${usersDone.toLocaleString('en-US')}/${progress.expectedUsers.toLocaleString('en-US')} users`,
       );
       drawn = true;

@@ -1,20 +1,21 @@
-// The CLI as a function of its arguments and streams, so tests run it in-process.
-import { readFile } from 'node:fs/promises';
+// The CLI as a function of its arguments and streams, so tests run it in-process. Everything a
+// user typed is checked before anything starts (no sandbox banner, no token request, for a bad flag).
 import type { Writable } from 'node:stream';
 import type { Credentials } from '../auth/credentials.js';
 import { createUsersClient } from '../client/create-users-client.js';
 import type { FetchLike } from '../transport/http.js';
-import type { PageProgress } from '../client/listings.js';
 import { CORE_VERSION } from '../transport/user-agent.js';
-import { parseUserIdList, redact, type InconsistencyReport } from '../protocol/index.js';
+import { parseUserIdList, redact, validateGuid, validateListingInput, GUID_PATTERN } from '../protocol/index.js';
 import { parseCliArgs, UsageError, type CliArgs } from './args.js';
 import { describeError, exitCodeOf } from './describe-error.js';
 import { startEmbeddedSandbox, type EmbeddedSandbox } from './embedded-sandbox.js';
 import { credentialsFromEnv } from './env-credentials.js';
-import { createWriter, type UserWriter } from './formats/index.js';
 import { HELP } from './help.js';
-import { progressBar } from './progress.js';
 import { textSink } from './text-sink.js';
+import type { CommandContext } from './commands/context.js';
+import { listCustomersCommand } from './commands/customers.js';
+import { exportUsers } from './commands/export.js';
+import { getUserCommand } from './commands/get.js';
 
 export interface CliIo {
   stdout: Writable & { isTTY?: boolean };
@@ -27,32 +28,44 @@ export interface CliIo {
   signal?: AbortSignal;
 }
 
-interface Target {
-  customerId: string;
-  tenantId: string;
+interface Connection {
   endpoints: { environment?: CliArgs['environment']; baseUrl?: string; tokenUrl?: string };
   credentials: Credentials;
   secrets: string[];
 }
 
-async function resolveTarget(args: CliArgs, env: CliIo['env'], sandbox: EmbeddedSandbox | undefined): Promise<Target> {
+const fmt = (n: number): string => n.toLocaleString('en-US');
+
+const GUID_SHAPE = /^[^\s-]{8}-[^\s-]{4}-[^\s-]{4}-[^\s-]{4}-[^\s-]{12}$/;
+
+/** The checks that need no network: ranges, GUIDs given as GUIDs, the user ID of `get`. */
+function checkInputs(args: CliArgs): void {
+  validateListingInput({ pageSize: args.pageSize, concurrency: args.concurrency, limit: args.limit, resumeFrom: args.resumeFrom });
+  if (args.userIds !== undefined) parseUserIdList(args.userIds, 'userIds').forEach((id, i) => validateGuid(`userIds[${i}]`, id));
+  if (args.command === 'get') validateGuid('userId', args.userId);
+  // Something shaped like a GUID that is not one is a typo, not a name: say so now.
+  for (const [field, value] of [['customerId', args.customer], ['tenantId', args.tenant]] as const) {
+    if (value !== undefined && GUID_SHAPE.test(value.trim()) && !GUID_PATTERN.test(value.trim())) validateGuid(field, value);
+  }
+  if (args.command === 'export' && !args.allTenants && args.tenant === undefined && !args.sandbox) {
+    throw new UsageError('--tenant is required (a tenant ID or name), or --all-tenants; see --help');
+  }
+}
+
+async function connectionOf(args: CliArgs, env: CliIo['env'], sandbox: EmbeddedSandbox | undefined): Promise<Connection> {
   if (sandbox) {
-    const customer = sandbox.customers[0]!;
     return {
-      customerId: args.customerId ?? customer.customerId,
-      tenantId: args.tenantId ?? customer.tenants[0]!.tenantId,
       endpoints: { baseUrl: sandbox.baseUrl, tokenUrl: sandbox.tokenUrl },
       credentials: { clientId: sandbox.clientId, clientSecret: sandbox.clientSecret },
       secrets: [sandbox.clientSecret],
     };
   }
-  if (!args.customerId || !args.tenantId) throw new UsageError('--customer and --tenant are required (or try --sandbox); see --help');
   const { credentials, secrets } = await credentialsFromEnv(env);
-  const endpoints: Target['endpoints'] = {};
+  const endpoints: Connection['endpoints'] = {};
   if (args.environment !== undefined) endpoints.environment = args.environment;
   if (args.baseUrl !== undefined) endpoints.baseUrl = args.baseUrl;
   if (args.tokenUrl !== undefined) endpoints.tokenUrl = args.tokenUrl;
-  return { customerId: args.customerId, tenantId: args.tenantId, endpoints, credentials, secrets };
+  return { endpoints, credentials, secrets };
 }
 
 export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
@@ -71,115 +84,72 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       io.stdout.write(`${CORE_VERSION}\n`);
       return 0;
     }
+    checkInputs(args);
     if (args.sandbox) {
       sandbox = await startEmbeddedSandbox(args.sandboxUsers);
       secrets = [sandbox.clientSecret];
+      // The sandbox's first customer and tenant, unless named.
+      if (args.command !== 'customers' && !args.allTenants) {
+        args.customer ??= sandbox.customers[0]!.customerId;
+        args.tenant ??= sandbox.customers[0]!.tenants[0]!.tenantId;
+      }
     }
-    const target = await resolveTarget(args, io.env, sandbox);
-    secrets = target.secrets;
-    if (sandbox) say(`sandbox on ${sandbox.baseUrl}: customer ${target.customerId}, tenant ${target.tenantId}`);
+    const connection = await connectionOf(args, io.env, sandbox);
+    secrets = connection.secrets;
+    if (sandbox) say(`sandbox on ${sandbox.baseUrl}${args.tenant && args.customer ? `: customer ${args.customer}, tenant ${args.tenant}` : ''}`);
 
     let retries = 0;
     const client = createUsersClient({
-      ...target.endpoints,
-      credentials: target.credentials,
+      ...connection.endpoints,
+      credentials: connection.credentials,
       userAgent: `avepoint-users/${CORE_VERSION}`,
       onRetry: () => void retries++,
       ...(io.fetch ? { fetch: io.fetch } : {}),
       ...(args.verbose ? { logger: { warn: say } } : {}),
     });
-    const format = args.format ?? (io.stdout.isTTY ? 'table' : 'ndjson');
-    const writer: UserWriter = createWriter(format, textSink(io.stdout));
-    let written = 0;
-    let totalCount: number | undefined;
-    let pages = 0;
-    let passes = 1;
-    const consistency = args.strict ? ('strict' as const) : ('lenient' as const);
-    const onInconsistency = (report: InconsistencyReport) => {
-      say(
-        `warning: the tenant kept changing while it was read (${report.passes} passes, totalCount ${report.totalCounts.join(' -> ')}; ` +
-          `${report.addedByLaterPasses} user(s) found by later passes). Every user written is real and written once, but some may be missing` +
-          `${report.reasons[0] ? `. Last change seen: ${report.reasons[0]}` : ''}. Run again later, or with --strict to make this an error.`,
-      );
+    const ctx: CommandContext = {
+      args,
+      client,
+      format: args.format ?? (io.stdout.isTTY ? 'table' : args.command === 'get' ? 'json' : 'ndjson'),
+      out: textSink(io.stdout),
+      stderr: io.stderr,
+      say,
+      now,
+      signal: io.signal,
     };
 
-    const ids = args.userIdsFile !== undefined ? await readIds(args.userIdsFile) : args.userIds;
-    if (ids !== undefined) {
-      const result = await client.getUsersByIds({
-        customerId: target.customerId,
-        tenantId: target.tenantId,
-        userIds: parseUserIdList(ids, 'userIds'),
-        concurrency: args.concurrency,
-        consistency,
-        onInconsistency,
-        signal: io.signal,
-      });
-      const users = result.users.slice(0, args.limit ?? result.users.length);
-      await writer.writePage(users);
-      written = users.length;
-      if (result.notFound.length > 0) {
-        const shown = result.notFound.slice(0, 10).join(', ');
-        say(`${result.notFound.length} ID(s) not found in the tenant: ${shown}${result.notFound.length > 10 ? ', ...' : ''}`);
-      }
+    const parts: string[] = [];
+    let code = 0;
+    if (args.command === 'customers') {
+      parts.push(`${fmt(await listCustomersCommand(ctx))} customer(s) written as ${ctx.format}`);
+    } else if (args.command === 'get') {
+      await getUserCommand(ctx);
+      parts.push(`1 user written as ${ctx.format}`);
     } else {
-      const bar = progressBar(io.stderr, now);
-      let progress: PageProgress | undefined;
-      const pagesOfUsers = client.listUsersPages({
-        customerId: target.customerId,
-        tenantId: target.tenantId,
-        pageSize: args.pageSize,
-        concurrency: args.concurrency,
-        limit: args.limit,
-        resumeFrom: args.resumeFrom,
-        consistency,
-        onInconsistency,
-        signal: io.signal,
-        onPage: (p) => {
-          progress = p;
-          if (p.pass === 1) pages = p.pagesDone;
-          else pages++;
-          passes = p.pass;
-          totalCount = p.totalCount;
-        },
-      });
-      try {
-        for await (const page of pagesOfUsers) {
-          await writer.writePage(page.users);
-          written += page.users.length;
-          if (progress) bar.update(progress, written);
-        }
-      } finally {
-        bar.done();
+      const summary = await exportUsers(ctx);
+      parts.push(`${fmt(summary.written)} user(s) written as ${ctx.format}`);
+      if (summary.totalCount !== undefined) parts.push(`${fmt(summary.totalCount)} in the tenant`, `${fmt(summary.pages)} page(s)`);
+      if (summary.passes > 1) parts.push(`${summary.passes} passes (the tenant changed)`);
+      if (summary.failedTenants > 0) {
+        parts.push(`${summary.failedTenants} tenant(s) failed`);
+        say(`${summary.failedTenants} tenant(s) could not be read (see above): the export is incomplete`);
+        code = 1;
       }
     }
-    await writer.end();
-
     if (args.summary) {
-      const seconds = ((now() - started) / 1000).toFixed(2);
-      const parts = [`${written} user(s) written as ${format}`];
-      if (totalCount !== undefined) parts.push(`${totalCount} in the tenant`, `${pages} page(s)`);
-      if (passes > 1) parts.push(`${passes} passes (the tenant changed)`);
-      parts.push(`${retries} retr${retries === 1 ? 'y' : 'ies'}`);
+      parts.push(`${fmt(retries)} retr${retries === 1 ? 'y' : 'ies'}`);
       if (sandbox) {
         const stats = sandbox.stats();
-        parts.push(`${stats.tokenRequests} token request(s)`, `${stats.apiRequests} API request(s)`);
+        parts.push(`${fmt(stats.tokenRequests)} token request(s)`, `${fmt(stats.apiRequests)} API request(s)`);
       }
-      parts.push(`${seconds} s`);
+      parts.push(`${((now() - started) / 1000).toFixed(2)} s`);
       say(`summary: ${parts.join(', ')}`);
     }
-    return 0;
+    return code;
   } catch (error) {
     say(describeError(error, secrets));
     return exitCodeOf(error);
   } finally {
     await sandbox?.close();
-  }
-}
-
-async function readIds(file: string): Promise<string> {
-  try {
-    return await readFile(file, 'utf8');
-  } catch {
-    throw new UsageError(`--user-ids-file: cannot read ${file}`);
   }
 }

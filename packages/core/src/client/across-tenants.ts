@@ -1,17 +1,8 @@
 // Every user of every tenant the app can see: the customers listing, then each tenant's users
 // listing, `tenantConcurrency` tenants at a time, their users handed on as they come (in page order
 // within a tenant). Memory stays that of a few listings, however many tenants there are.
-import {
-  AvePointError,
-  AvePointInputError,
-  MAX_CONCURRENCY,
-  validateCallback,
-  validateSignal,
-  type Consistency,
-  type Customer,
-  type InconsistencyReport,
-  type User,
-} from '../protocol/index.js';
+import { AvePointError, AvePointInputError, MAX_CONCURRENCY, type Consistency, type Customer, type InconsistencyReport, type User } from '../protocol/index.js';
+import { validateCallback, validateSignal } from '../protocol/validate.js';
 import { describeValue } from '../protocol/guards.js';
 import { abortScope } from '../engine/index.js';
 import type { ListedUsersPage, ListUsersRequest } from './listings.js';

@@ -4,21 +4,8 @@
 // Why layers around fetch rather than openapi-fetch middleware: a middleware runs once per call
 // and cannot re-send a request through the middleware before it, while a retry must pass through
 // auth again (a token may expire during a 429 storm) and the 401 refresh must re-send.
-import {
-  AvePointInputError,
-  CUSTOMERS_BATCH_PATH,
-  CUSTOMERS_READ_SCOPE,
-  USERS_READ_SCOPE,
-  resolveEndpoints,
-  validateSignal,
-  validateUsersPageInput,
-  type RetryPolicy,
-  type Customer,
-  type User,
-  type UserDetail,
-  type UsersPage,
-  type UsersPageInput,
-} from '../protocol/index.js';
+import { AvePointInputError, CUSTOMERS_BATCH_PATH, CUSTOMERS_READ_SCOPE, USERS_READ_SCOPE, resolveEndpoints, validateUsersPageInput, type RetryPolicy, type Customer, type User, type UserDetail, type UsersPage, type UsersPageInput } from '../protocol/index.js';
+import { validateSignal } from '../protocol/validate.js';
 import { createScheduler, retryCall, type EngineClock } from '../engine/index.js';
 import { createTokenProvider } from '../auth/credentials.js';
 import { withAuth } from '../auth/with-auth.js';

@@ -1,23 +1,8 @@
 // The partner's customers with their tenants (the customers batch endpoint), through the listing
 // engine like users: every customer once, in page order, exact while the list changes.
-import {
-  AvePointInputError,
-  apiErrorFromResponse,
-  buildCustomersBatchRequest,
-  DEFAULT_CUSTOMERS_PAGE_SIZE,
-  idKey,
-  normalizeCustomersPage,
-  requestIdOf,
-  validateCallback,
-  validateListingInput,
-  validateSignal,
-  validateUserIdArray,
-  MAX_IDS_PER_REQUEST,
-  type Consistency,
-  type Customer,
-  type InconsistencyReport,
-  type Page,
-} from '../protocol/index.js';
+import { AvePointInputError, apiErrorFromResponse, buildCustomersBatchRequest, DEFAULT_CUSTOMERS_PAGE_SIZE, idKey, normalizeCustomersPage, requestIdOf, validateListingInput, MAX_IDS_PER_REQUEST, type Consistency, type Customer, type InconsistencyReport } from '../protocol/index.js';
+import type { Page } from '../protocol/pages.js';
+import { validateCallback, validateSignal, validateUserIdArray } from '../protocol/validate.js';
 import { describeValue } from '../protocol/guards.js';
 import { listPages, lookUpIds, type Scheduler } from '../engine/index.js';
 import type { Send } from '../transport/http.js';
@@ -30,6 +15,8 @@ export interface ListCustomersRequest {
   pageSize?: number | undefined;
   concurrency?: number | undefined;
   limit?: number | undefined;
+  /** The first page to read (with the same pageSize): where a failed listing said to resume, or one page of a picker. */
+  resumeFrom?: number | undefined;
   maxPasses?: number | undefined;
   consistency?: Consistency | undefined;
   onInconsistency?: ((report: InconsistencyReport) => void) | undefined;

@@ -9,17 +9,8 @@
 // verification pass) and yields only what no pass yielded yet, until a pass sees no change or
 // maxPasses is spent. A pass with no change read one unchanging tenant: every item present
 // throughout has then been yielded.
-import {
-  AvePointApiError,
-  AvePointConsistencyError,
-  AvePointError,
-  DEFAULT_MAX_PASSES,
-  effectivePageSize,
-  itemsDueOnPage,
-  pageCount,
-  type Consistency,
-  type InconsistencyReport,
-} from '../protocol/index.js';
+import { AvePointApiError, AvePointConsistencyError, AvePointError, DEFAULT_MAX_PASSES, effectivePageSize, pageCount, type Consistency, type InconsistencyReport } from '../protocol/index.js';
+import { itemsDueOnPage } from '../protocol/pages.js';
 import { abortScope } from './abort.js';
 import { IdSet } from './id-set.js';
 import type { Scheduler } from './scheduler.js';

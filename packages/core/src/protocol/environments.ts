@@ -1,5 +1,5 @@
 // AvePoint's environments (facts.md) and the rules for a custom base URL.
-import { AvePointInputError } from './errors.js';
+import { AvePointInputError } from './errors/avepoint-errors.js';
 
 export type EnvironmentName = 'commercial' | 'gov' | 'aos2' | 'fedramp';
 

@@ -1,6 +1,6 @@
 // The retry decision as pure functions: what failed, how often, and since when in; a delay or a
 // refusal out. Callers own the sleeping (core's timers, n8n's sleep, tests' fake clocks).
-import { AvePointApiError, AvePointError } from './errors.js';
+import { AvePointApiError, AvePointError } from './errors/avepoint-errors.js';
 
 export interface RetryPolicy {
   /** Retries of one request after its first attempt. */

@@ -1,7 +1,9 @@
 // Retries a single call (the typed client.api, token requests) through the engine's one retry
 // driver: a retryable status is resent like a failed connection, and when the retries are spent
 // the last answer goes up as it came, for the caller to classify.
-import { headerValue, isRetryableStatus, retryHintOf, type RetryHint, type RetryPolicy } from '../protocol/index.js';
+import { retryHintOf, type RetryHint, type RetryPolicy } from '../protocol/index.js';
+import { headerValue } from '../protocol/errors/from-response.js';
+import { isRetryableStatus } from '../protocol/retry.js';
 import { retryCall, type EngineClock, type RetryEvent } from '../engine/index.js';
 import type { RawResponse, SendMiddleware } from './http.js';
 

@@ -3,41 +3,31 @@
 // a page read through the installed client from a sandbox, and the installed CLI.
 import { startSandbox, type Sandbox } from '@avepoint-graph-kit/sandbox';
 import { execFile } from 'node:child_process';
-import { mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { installIntoScratchProject, pack, scratchFolder } from '../../../../scripts/lib/pack.mjs';
 
 const run = promisify(execFile);
 const packageDir = resolve(import.meta.dirname, '../..');
 let scratch: string;
+let removeScratch: (() => Promise<void>) | undefined;
 let sb: Sandbox;
-
-/** pnpm as it runs this script (npm_execpath), or from PATH when run by hand. */
-function pnpm(args: string[], cwd: string) {
-  const execPath = process.env.npm_execpath;
-  return execPath && /pnpm/.test(execPath) ? run(process.execPath, [execPath, ...args], { cwd }) : run('pnpm', args, { cwd });
-}
 
 async function node(file: string, env: Record<string, string> = {}) {
   return run(process.execPath, [file], { cwd: scratch, env: { ...process.env, ...env } });
 }
 
 beforeAll(async () => {
-  scratch = await mkdtemp(join(tmpdir(), 'avepoint-core-pack-'));
-  await pnpm(['pack', '--pack-destination', scratch], packageDir);
-  const tarball = (await readdir(scratch)).find((f) => f.endsWith('.tgz'));
-  if (!tarball) throw new Error('pnpm pack produced no tarball');
-  await writeFile(join(scratch, 'package.json'), JSON.stringify({ name: 'scratch', version: '1.0.0', private: true }));
-  const cache = process.env.AVEPOINT_KIT_CACHE ? ['--cache', process.env.AVEPOINT_KIT_CACHE] : [];
-  await run('npm', ['install', `./${tarball}`, '--no-audit', '--no-fund', '--prefer-offline', '--loglevel=error', ...cache], { cwd: scratch });
+  ({ dir: scratch, remove: removeScratch } = await scratchFolder('avepoint-core-pack'));
+  await installIntoScratchProject(scratch, [await pack(packageDir, scratch)]);
   sb = await startSandbox({ users: 120, seed: 9 });
 }, 300_000);
 
 afterAll(async () => {
   await sb?.close();
-  if (scratch) await rm(scratch, { recursive: true, force: true });
+  await removeScratch?.();
 });
 
 const sandboxEnv = () => ({
@@ -56,7 +46,8 @@ const { BASE_URL, TOKEN_URL, CLIENT_ID, CLIENT_SECRET, CUSTOMER, TENANT } = proc
   const checks = {
     createUsersClient: typeof core.createUsersClient,
     protocolRedact: typeof protocol.redact,
-    sameValidate: core.validateUsersPageInput === protocol.validateUsersPageInput,
+    sameErrors: core.AvePointApiError === protocol.AvePointApiError,
+    noInternals: typeof core.validateUsersPageInput + typeof protocol.backoffDelay,
     label: core.USER_STATUS_LABELS[core.UserStatus.PendingDeletion],
   };
   const client = core.createUsersClient({ baseUrl: BASE_URL, tokenUrl: TOKEN_URL, credentials: { clientId: CLIENT_ID, clientSecret: CLIENT_SECRET } });
@@ -77,8 +68,10 @@ describe('packed tarball', () => {
     expect(JSON.parse(stdout)).toEqual({
       createUsersClient: 'function',
       protocolRedact: 'function',
-      // One module graph per format: the root re-exports the protocol entry's very functions.
-      sameValidate: true,
+      // One module graph per format: the root re-exports the protocol entry's very classes.
+      sameErrors: true,
+      // The export lists hold: protocol helpers are not on the root, internals on neither.
+      noInternals: 'undefinedundefined',
       label: 'Pending deletion',
       users: 7,
       totalCount: 120,
@@ -92,7 +85,7 @@ describe('packed tarball', () => {
       program(`const core = require('@avepoint-graph-kit/core');\nconst protocol = require('@avepoint-graph-kit/core/protocol');`),
     );
     const { stdout } = await node('check.cjs', sandboxEnv());
-    expect(JSON.parse(stdout)).toMatchObject({ createUsersClient: 'function', protocolRedact: 'function', users: 7, listed: 120 });
+    expect(JSON.parse(stdout)).toMatchObject({ createUsersClient: 'function', protocolRedact: 'function', sameErrors: true, noInternals: 'undefinedundefined', users: 7, listed: 120 });
   });
 
   it('installs the avepoint-users bin, which runs', async () => {

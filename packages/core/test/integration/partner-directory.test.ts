@@ -39,6 +39,13 @@ describe('listCustomers', () => {
     for (const customer of customers) expect(customer).toEqual(expectedCustomer(sb.customers.indexOf(sb.customers.find((c) => c.customerId === customer.id)!)));
   });
 
+  it('reads from resumeFrom on, page by page, with limit: one page of a picker', async () => {
+    const visible = sb.customers.filter((c) => c.inScope).map((c) => c.customerId);
+    const second = await all(client().listCustomers({ pageSize: 2, resumeFrom: 2, limit: 2, concurrency: 1 }));
+    expect(second.map((c) => c.id)).toEqual(visible.slice(2, 4));
+    expect(() => client().listCustomers({ resumeFrom: 0 })).toThrow(/resumeFrom/);
+  });
+
   it('filters by customerIds, in the order asked, and ignores IDs the partner does not have', async () => {
     const [a, b] = [sb.customers[3]!.customerId, sb.customers[0]!.customerId];
     const unknown = '11111111-2222-4333-8444-555555555555';

@@ -1,9 +1,9 @@
 import { createPublicKey, generateKeyPairSync, verify } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import {
-  AvePointAuthError, AvePointInputError, buildClientAssertion, buildClientAssertionTokenForm, buildClientSecretTokenForm, buildTokenForm,
-  parseTokenResponse, redact, resolveEndpoints, resolveEnvironmentChoice, tokenIsFresh,
-} from '../../src/protocol/index.js';
+import { AvePointAuthError, AvePointInputError, buildTokenForm, parseTokenResponse, redact, resolveEndpoints, resolveEnvironmentChoice } from '../../src/protocol/index.js';
+import { buildClientAssertion } from '../../src/protocol/auth/client-assertion.js';
+import { buildClientAssertionTokenForm, buildClientSecretTokenForm } from '../../src/protocol/auth/token-request.js';
+import { tokenIsFresh } from '../../src/protocol/auth/token-response.js';
 
 const { privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
 const privateKeyPem = privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();

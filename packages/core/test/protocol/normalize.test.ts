@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { AvePointApiError, normalizeUsersPage, parseUserDate, simplifyUser, withStatusLabels } from '../../src/protocol/index.js';
+import { AvePointApiError, normalizeUsersPage, simplifyUser, withStatusLabels } from '../../src/protocol/index.js';
 
 const documentedSample = {
   data: [{
@@ -63,14 +63,5 @@ describe('normalizeUsersPage', () => {
     [{ data: [{}], metadata: { pageIndex: 1, pageSize: 1, totalCount: 1 } }, 'data[0].id is missing'],
   ])('explains what is wrong with %j', (body, why) => {
     expect(() => normalizeUsersPage(body)).toThrow(why);
-  });
-});
-
-describe('parseUserDate', () => {
-  it('treats the epoch as not set', () => {
-    expect(parseUserDate('1970-01-01T00:00:00Z')).toBeNull();
-    expect(parseUserDate('1970-01-01T00:00:00.000Z')).toBeNull();
-    expect(parseUserDate('nonsense')).toBeNull();
-    expect(parseUserDate('2027-03-31T00:00:00Z')?.toISOString()).toBe('2027-03-31T00:00:00.000Z');
   });
 });

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { effectivePageSize, itemsDueOnPage, matchRequestedIds, pageCount, planIdChunks, type User } from '../../src/protocol/index.js';
+import { effectivePageSize, matchRequestedIds, pageCount, planIdChunks, type User } from '../../src/protocol/index.js';
+import { itemsDueOnPage } from '../../src/protocol/pages.js';
 
 describe('pageCount and itemsDueOnPage', () => {
   it('cover every item exactly once for any total and page size', () => {

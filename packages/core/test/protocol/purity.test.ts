@@ -2,13 +2,14 @@
 // n8n verifies only without process, globalThis or timers; and they must stay free of I/O to be
 // reusable anywhere.
 import { readdirSync, readFileSync } from 'node:fs';
+import { posix, sep } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
 const layers = ['protocol', 'engine'].flatMap((layer) => {
   const dir = new URL(`../../src/${layer}/`, import.meta.url);
-  return readdirSync(dir)
+  return (readdirSync(dir, { recursive: true }) as string[])
     .filter((f) => f.endsWith('.ts'))
-    .map((file) => ({ name: `${layer}/${file}`, url: new URL(file, dir) }));
+    .map((file) => ({ name: `${layer}/${file.split(sep).join('/')}`, url: new URL(file.split(sep).join('/'), dir) }));
 });
 // Comments and string literals removed: only code counts.
 const code = (url: URL) =>
@@ -21,8 +22,15 @@ const importsOf = (url: URL) => [...readFileSync(url, 'utf8').matchAll(/from\s+'
 describe('protocol and engine purity', () => {
   it.each(layers)('$name imports only node:crypto, its layer, the protocol and generated types', ({ name, url }) => {
     for (const spec of importsOf(url)) {
+      // Resolved against the file: it must land in its own layer, the protocol (for the engine) or
+      // the generated types.
+      const target = posix.join(posix.dirname(name), spec);
+      const layer = name.split('/')[0]!;
       const allowed =
-        spec === 'node:crypto' || spec.startsWith('./') || spec === '../generated/openapi.js' || (name.startsWith('engine/') && spec === '../protocol/index.js');
+        spec === 'node:crypto' ||
+        target.startsWith(`${layer}/`) ||
+        target === 'generated/openapi.js' ||
+        (layer === 'engine' && target.startsWith('protocol/'));
       expect(allowed, `${name}: ${spec}`).toBe(true);
     }
   });

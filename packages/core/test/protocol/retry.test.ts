@@ -1,16 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import {
-  AvePointApiError,
-  AvePointError,
-  AvePointInputError,
-  backoffDelay,
-  decideRetry,
-  DEFAULT_RETRY_POLICY,
-  parseRetryAfter,
-  retryHintOf,
-  type RetryHint,
-} from '../../src/protocol/index.js';
+import { AvePointApiError, AvePointError, AvePointInputError, decideRetry, DEFAULT_RETRY_POLICY, retryHintOf, type RetryHint } from '../../src/protocol/index.js';
+import { backoffDelay, parseRetryAfter } from '../../src/protocol/retry.js';
 
 const now = Date.parse('2026-11-28T12:00:00Z');
 const policy = DEFAULT_RETRY_POLICY;

@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { normalizeStatus, statusLabels, USER_STATUS_LABELS, UserStatus, userStatusLabel } from '../../src/protocol/index.js';
+import { statusLabels, USER_STATUS_LABELS, UserStatus, userStatusLabel } from '../../src/protocol/index.js';
+import { normalizeStatus } from '../../src/protocol/users/user-status.js';
 
 const spec = parse(readFileSync(new URL('../../../../spec/openapi.yaml', import.meta.url), 'utf8'));
 const schema = spec.components.schemas.UserStatus;

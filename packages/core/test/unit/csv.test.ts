@@ -3,7 +3,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { csvCell, csvRow, CSV_COLUMNS } from '../../src/cli/formats/csv.js';
-import { normalizeUser } from '../../src/index.js';
+import { normalizeUser } from '../../src/protocol/users/user.js';
 
 /** Reads one CSV record (RFC 4180), the way spreadsheet tools do. */
 function readRecord(line: string): string[] {

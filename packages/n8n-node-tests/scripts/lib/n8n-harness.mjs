@@ -21,14 +21,17 @@ export const NODE_PACKAGE_ROOT = process.env.N8N_NODE_PACKAGE_DIR
   ? resolve(process.env.N8N_NODE_PACKAGE_DIR)
   : dirname(createRequire(import.meta.url).resolve('n8n-nodes-avepoint-graph/package.json'));
 
-/** Installs n8n and Node 24 on first use (minutes), then reuses them. */
+/**
+ * The n8n under test: N8N_VERSION (2.40.7 by default, what CI runs), installed by ensure-n8n.sh on
+ * first use (minutes), then reused. `nodeBin` is the Node that runtime was installed for.
+ */
 export function ensureN8nRuntime() {
   const runtime = execFileSync('bash', [join(TESTS_ROOT, 'scripts/ensure-n8n.sh')], {
     encoding: 'utf8',
     stdio: ['ignore', 'pipe', 'inherit'],
   }).trim().split('\n').pop();
-  const nodeBin = join(dirname(runtime), `node-${process.env.N8N_NODE_MAJOR ?? '24'}`, 'node_modules/.bin');
-  return { runtime, nodeBin, n8nBin: join(runtime, 'node_modules/.bin/n8n') };
+  const { version } = JSON.parse(readFileSync(join(runtime, 'node_modules/n8n/package.json'), 'utf8'));
+  return { runtime, version, nodeBin: join(runtime, '.node-bin'), n8nBin: join(runtime, 'node_modules/.bin/n8n') };
 }
 
 export async function freePort() {
@@ -76,18 +79,35 @@ export function nodeItems(run, nodeName) {
 
 export class N8nInstance {
   /**
-   * @param {{ port?: number, userFolder?: string, customExtensions?: string | null }} [options]
-   * customExtensions: the folder n8n loads custom nodes from (the node package's dist by default);
-   * null loads none, for a package installed into the user folder as the Community Nodes panel does.
+   * @param {{ port?: number, userFolder?: string, customExtensions?: string | null, env?: Record<string, string> }} [options]
+   * customExtensions: the folder n8n loads custom nodes from (by default a copy of the node
+   * package's dist, see below); null loads none, for a package installed into the user folder as
+   * the Community Nodes panel does. env: variables over the harness's own (another database, queue
+   * mode).
    */
   static async create(options = {}) {
     const instance = new N8nInstance();
-    instance.customExtensions = options.customExtensions === undefined ? join(NODE_PACKAGE_ROOT, 'dist') : options.customExtensions;
     instance.runtime = ensureN8nRuntime();
-    instance.userFolder = options.userFolder ?? mkdtempSync(join(tmpdir(), 'n8n-avepoint-e2e-'));
+    // One folder per run, named by version: runs of two versions never share a database.
+    instance.userFolder = options.userFolder ?? mkdtempSync(join(tmpdir(), `n8n-${instance.runtime.version}-avepoint-e2e-`));
+    instance.customExtensions = options.customExtensions === undefined ? instance.#copyOfDist() : options.customExtensions;
+    instance.extraEnv = options.env ?? {};
     instance.port = options.port ?? (await freePort());
     instance.brokerPort = await freePort();
     return instance;
+  }
+
+  /**
+   * The node package's dist, copied where no node_modules is above it. Loaded from the package
+   * itself, its `require('n8n-workflow')` would find the package's own devDependency before the
+   * copy n8n puts on NODE_PATH: classes n8n does not share (instanceof NodeApiError fails), and
+   * on another n8n version another n8n-workflow altogether. A user's n8n always gives the node its
+   * own copy (the package only peer-depends on it), so the copy is what the tests give it too.
+   */
+  #copyOfDist() {
+    const copy = join(this.userFolder, 'custom-extensions');
+    cpSync(join(NODE_PACKAGE_ROOT, 'dist'), copy, { recursive: true });
+    return copy;
   }
 
   env() {
@@ -110,6 +130,7 @@ export class N8nInstance {
       N8N_RUNNERS_BROKER_PORT: String(this.brokerPort),
       N8N_SECURE_COOKIE: 'false',
       NODE_ENV: 'production',
+      ...this.extraEnv,
     };
   }
 
@@ -152,12 +173,13 @@ export class N8nInstance {
   }
 
   /** All in one `n8n import:workflow --separate` (each n8n start costs seconds). */
-  async importWorkflows(workflows) {
+  async importWorkflows(workflows, { args = [] } = {}) {
     const dir = mkdtempSync(join(this.userFolder, 'workflows-'));
     workflows.forEach((workflow, i) => writeFileSync(join(dir, `${i}.json`), JSON.stringify(workflow)));
-    const result = await this.n8n(['import:workflow', '--separate', `--input=${dir}`]);
+    const result = await this.n8n(['import:workflow', '--separate', `--input=${dir}`, ...args]);
     rmSync(dir, { recursive: true, force: true });
     if (result.exitCode !== 0) throw new Error(`n8n import:workflow failed (${result.exitCode}): ${result.stderr.slice(-2000)}`);
+    return result;
   }
 
   /**
@@ -171,26 +193,53 @@ export class N8nInstance {
     if (result.exitCode === null && result.signal !== 'SIGKILL' && run) {
       return { ...result, exitCode: run.data?.resultData?.error ? 1 : 0, crashedAtExit: result.signal, run };
     }
+    if (!run && /Converting circular structure to JSON/.test(result.stdout + result.stderr)) {
+      // n8n 1.x prints a failed run with a plain JSON.stringify, which throws when the error holds
+      // the HTTP response (a stream's IncomingMessage is circular); 2.x errors serialize bounded.
+      // The run itself was saved, with flatted: read it from the database.
+      const saved = await this.savedRun(workflowId);
+      if (saved) {
+        const exitCode = result.exitCode ?? (saved.data?.resultData?.error ? 1 : 0);
+        return { ...result, exitCode, ...(result.signal ? { crashedAtExit: result.signal } : {}), run: saved, fromDatabase: true };
+      }
+    }
     return { ...result, run };
   }
 
-  /** `n8n start` (the editor); resolves once its REST API answers (/healthz comes earlier). */
-  async start({ timeoutMs = 120_000, log } = {}) {
-    this.server = spawn(this.runtime.n8nBin, ['start'], { env: this.env(), stdio: ['ignore', 'pipe', 'pipe'] });
+  /** The last saved run of a workflow, shaped like `n8n execute`'s output (`{ status, data }`). */
+  async savedRun(workflowId) {
+    const read = await run(
+      join(this.runtime.nodeBin, 'node'),
+      [join(TESTS_ROOT, 'scripts/lib/saved-execution.cjs'), this.runtime.runtime, join(this.userFolder, '.n8n/database.sqlite'), workflowId],
+      { env: process.env, timeoutMs: 60_000 },
+    );
+    if (read.exitCode !== 0) throw new Error(`could not read the saved run of ${workflowId}: ${read.stderr.slice(-2000)}`);
+    const row = JSON.parse(read.stdout);
+    if (!row) return undefined;
+    const { parse } = createRequire(join(this.runtime.runtime, 'node_modules/'))('flatted');
+    return { id: String(row.id), status: row.status, data: parse(row.data) };
+  }
+
+  /**
+   * `n8n start` (the editor), or another long-running command (`args`, e.g. `worker`); resolves
+   * once `readyUrl` answers (by default the REST API, which comes a few seconds after /healthz).
+   */
+  async start({ timeoutMs = 120_000, log, args = ['start'], readyUrl = `${this.url()}/rest/settings` } = {}) {
+    this.server = spawn(this.runtime.n8nBin, args, { env: this.env(), stdio: ['ignore', 'pipe', 'pipe'] });
     this.server.stdout.on('data', (d) => log?.(String(d)));
     this.server.stderr.on('data', (d) => log?.(String(d)));
     const deadline = Date.now() + timeoutMs;
     while (Date.now() < deadline) {
-      if (this.server.exitCode !== null) throw new Error(`n8n start exited with ${this.server.exitCode}`);
+      if (this.server.exitCode !== null) throw new Error(`n8n ${args[0]} exited with ${this.server.exitCode}`);
       try {
-        const res = await fetch(`${this.url()}/rest/settings`);
+        const res = await fetch(readyUrl);
         if (res.ok) return;
       } catch {
         // not listening yet
       }
       await new Promise((r) => setTimeout(r, 500));
     }
-    throw new Error('n8n did not become healthy in time');
+    throw new Error(`n8n ${args[0]} did not become healthy in time`);
   }
 
   url() {

@@ -17,7 +17,7 @@ export declare function workflow(o: {
 	continueOnFail?: boolean;
 	lastNode?: Record<string, unknown>;
 	nodeType?: string;
-	/** The node version the workflow was saved with (default 1). */
+	/** The node version the workflow was saved with (1 by default). */
 	typeVersion?: number;
 }): Record<string, unknown>;
 export declare function branchesWorkflow(o: {
@@ -32,4 +32,13 @@ export declare function branchesWorkflow(o: {
 		typeVersion?: number;
 		continueOnFail?: boolean;
 	}>;
+}): Record<string, unknown>;
+export declare function webhookWorkflow(o: {
+	id: string;
+	name: string;
+	path: string;
+	webhookId: string;
+	parameters?: Record<string, unknown>;
+	credential?: { id: string; name: string };
+	nodeType?: string;
 }): Record<string, unknown>;

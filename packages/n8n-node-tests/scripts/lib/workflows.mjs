@@ -14,8 +14,8 @@ export const USERS_ONLY_CREDENTIAL = { id: 'avepointSandboxUsersO', name: 'AvePo
 export const locator = (value, mode = 'list', cachedResultName) => ({ __rl: true, mode, value, ...(cachedResultName ? { cachedResultName } : {}) });
 
 /**
- * The credentials of a sandbox, as `n8n import:credentials` takes them. The first two are as
- * they were saved before Customers Permission existed (no such field).
+ * The credentials of a sandbox, as `n8n import:credentials` takes them. The client secret and
+ * certificate ones are as they were saved before Customers Permission existed (no such field).
  */
 export function sandboxCredentials(sandbox) {
   const common = { environment: 'custom', baseUrl: sandbox.baseUrl, tokenUrl: sandbox.tokenUrl };
@@ -120,4 +120,39 @@ export function branchesWorkflow({ id, name, branches, nodeType = NODE_TYPE }) {
   }));
   const connections = { [trigger.name]: { main: [nodes.map((n) => ({ node: n.name, type: 'main', index: 0 }))] } };
   return { id, name, active: false, settings: { executionOrder: 'v1' }, nodes: [trigger, ...nodes], connections, pinData: {} };
+}
+
+/**
+ * An active workflow that n8n runs on each call of its production webhook (`/webhook/<path>`):
+ * Webhook -> AvePoint Graph, answering with every item the node output (a JSON array). In queue
+ * mode the main enqueues the run, a worker executes it, and the main answers when it finishes.
+ */
+export function webhookWorkflow({ id, name, path, webhookId, parameters, credential = SECRET_CREDENTIAL, nodeType = NODE_TYPE }) {
+  const hook = {
+    parameters: { httpMethod: 'GET', path, responseMode: 'lastNode', responseData: 'allEntries', options: {} },
+    id: 'webhook',
+    name: 'Webhook',
+    type: 'n8n-nodes-base.webhook',
+    typeVersion: 2,
+    position: [0, 0],
+    webhookId,
+  };
+  const avepoint = {
+    parameters: { resource: 'user', operation: 'getUsersBatch', ...parameters },
+    id: 'avepoint',
+    name: AVEPOINT_NODE_NAME,
+    type: nodeType,
+    typeVersion: 1,
+    position: [220, 0],
+    credentials: { [CREDENTIAL_TYPE]: credential },
+  };
+  return {
+    id,
+    name,
+    active: true,
+    settings: { executionOrder: 'v1' },
+    nodes: [hook, avepoint],
+    connections: { Webhook: { main: [[{ node: AVEPOINT_NODE_NAME, type: 'main', index: 0 }]] } },
+    pinData: {},
+  };
 }

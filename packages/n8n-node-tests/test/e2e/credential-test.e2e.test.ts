@@ -3,6 +3,7 @@
 // And version 2's From List, as the editor asks for it (the same running editor, so no second
 // n8n start): POST /rest/dynamic-node-parameters/resource-locator-results, which calls the
 // node's listSearch method with the node's current parameters and its credential.
+import { startSandbox } from '@avepoint-graph-kit/sandbox';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { OWNER, startDemo } from '../../scripts/lib/demo-env.mjs';
@@ -133,6 +134,26 @@ describe('the credential test in the n8n editor', () => {
 		});
 		expect(elsewhere.status).toBe('Error');
 		expect(elsewhere.message).toMatch(/did not answer as the AvePoint Graph API/);
+	});
+
+	it('a token URL and a Base URL of different environments fail the Test: the API refuses the fresh token', async () => {
+		const sb = demo.sandbox;
+		// Another sandbox plays another environment: its API knows none of the first one's tokens.
+		const otherEnvironment = await startSandbox({ users: 1, seed: 99 });
+		try {
+			const mixed = await testCredential({
+				environment: 'custom',
+				baseUrl: otherEnvironment.baseUrl,
+				tokenUrl: sb.tokenUrl,
+				authMethod: 'clientSecret',
+				clientId: sb.clientId,
+				clientSecret: sb.clientSecret,
+			});
+			expect(otherEnvironment.stats().byStatus[401]).toBe(2);
+			expect(mixed).toEqual({ status: 'Error', message: expect.stringMatching(/refused a token the identity service had just issued/) });
+		} finally {
+			await otherEnvironment.close();
+		}
 	});
 });
 

@@ -16,7 +16,7 @@ let scratch: string;
 
 beforeAll(async () => {
 	sandbox = await startSandbox({ users: 120, seed: 3 });
-	const { dir } = packAndUnpack();
+	const { dir } = await packAndUnpack();
 	scratch = dirname(dir);
 	n8n = await N8nInstance.create({ customExtensions: null });
 	const packageName = n8n.installCommunityPackage(dir);

@@ -102,8 +102,8 @@ describe('the standalone export of the node package', () => {
 		expect(child.stdout).not.toMatch(/\d+ failed/);
 	}, 5 * MINUTES);
 
-	it('its tarball (`npm pack`, as `npm publish` uploads it) passes the tarball leg of the scanner (**/*.js, package.json)', () => {
-		const { dir } = packAndUnpack(exportDir);
+	it('its tarball (`npm pack`, as `npm publish` uploads it) passes the tarball leg of the scanner (**/*.js, package.json)', async () => {
+		const { dir } = await packAndUnpack(exportDir);
 		unpackedScratch.push(dirname(dir));
 		expect(existsSync(join(dir, 'dist/nodes/AvePointGraph/AvePointGraph.node.js'))).toBe(true);
 		const result = scan(dir, 'dist');

@@ -2,10 +2,19 @@
 // always gives the same user, so paging a million-user tenant runs in constant memory.
 import { guidFor, indexOfGuid } from './guid.js';
 import { hash32, pick, unit } from './hash.js';
-import type { TenantModel } from './tenancy.js';
 import { DEPARTMENTS, FIRST_NAMES, LAST_NAMES, NOT_SET_DATE, OFFICES } from './vocabulary.js';
 
 /** A user as the sandbox serves it (the spec's `User`, with `status` as the documented array). */
+/** What a user's data derives from: the tenant as tenancy.ts models it (a subset, so that the
+ * tenancy can use offices without the two files importing each other). */
+export interface UserSource {
+  /** Mixes seed, customer and tenant into every user hash. */
+  key: number;
+  users: number;
+  domain: string;
+  company: string;
+}
+
 export interface SandboxUser {
   id: string;
   userPrincipalName: string;
@@ -60,16 +69,16 @@ export function isoDay(ms: number): string {
 }
 
 /** The office of a user (city, country or region, phone prefix): what `location` and `countryOrRegion` come from. */
-export function officeOf(tenant: TenantModel, index: number): readonly [string, string, string] {
+export function officeOf(tenant: UserSource, index: number): readonly [string, string, string] {
   return pick(OFFICES, hash32(tenant.key, index, F.office));
 }
 
-export function userId(tenant: TenantModel, index: number): string {
+export function userId(tenant: UserSource, index: number): string {
   return guidFor(tenant.key, index);
 }
 
 /** The index of a user ID in the tenant, or undefined when the tenant has no such user. */
-export function userIndexOf(tenant: TenantModel, id: string): number | undefined {
+export function userIndexOf(tenant: UserSource, id: string): number | undefined {
   return indexOfGuid(tenant.key, id, tenant.users);
 }
 
@@ -85,7 +94,7 @@ function statusesOf(key: number, index: number, isTestUser: boolean): number[] {
   return [...codes].sort((a, b) => a - b);
 }
 
-export function userAt(tenant: TenantModel, index: number): SandboxUser {
+export function userAt(tenant: UserSource, index: number): SandboxUser {
   if (!Number.isInteger(index) || index < 0 || index >= tenant.users) {
     throw new RangeError(`user index must be an integer from 0 to ${tenant.users - 1}`);
   }
@@ -97,7 +106,7 @@ export function userAt(tenant: TenantModel, index: number): SandboxUser {
  * users; churn issues the serials above them to inserted users, so an inserted user is derived
  * exactly like the others and its ID (which encodes the serial) was never anyone else's.
  */
-export function deriveUser(tenant: TenantModel, index: number): SandboxUser {
+export function deriveUser(tenant: UserSource, index: number): SandboxUser {
   const k = tenant.key;
   const nameSlot = ((index % NAME_COMBOS) * NAME_STRIDE + (k % NAME_COMBOS)) % NAME_COMBOS;
   const firstName = pick(FIRST_NAMES, nameSlot % FIRST_NAMES.length);

@@ -1,7 +1,12 @@
 // A server that gets paging wrong while `data` stays real: it ignores `pageSize` or `pageIndex`
 // (and echoes them anyway), or reports a `totalCount` that is not the number of users.
-import type { PageQuery } from '../api/parameters.js';
 import type { PageLies } from './types.js';
+
+/** A page position as the users endpoint parses it. */
+interface PageQuery {
+  pageIndex: number;
+  pageSize: number;
+}
 
 /** The slice a lying server serves for what was asked. */
 export function servedSlice(asked: PageQuery, lies: PageLies): PageQuery | undefined {

@@ -2,35 +2,26 @@
 // `npm install` of both tarballs into a scratch project (ajv, ajv-formats and yaml come from the
 // registry), then import and require of both entry points and the installed CLI.
 import { execFile, spawn } from 'node:child_process';
-import { mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { installIntoScratchProject, pack, scratchFolder } from '../../../../scripts/lib/pack.mjs';
 
 const run = promisify(execFile);
 const packageDir = resolve(import.meta.dirname, '../..');
 const specDir = resolve(packageDir, '../../spec');
 let scratch: string;
-
-// The pnpm that runs this script when it says so (npm_execpath), else the one on PATH.
-const execPath = process.env.npm_execpath;
-const pnpm = (args: string[], cwd: string) =>
-  execPath && /pnpm\.c?js$/.test(execPath) ? run(process.execPath, [execPath, ...args], { cwd }) : run('pnpm', args, { cwd });
+let removeScratch: (() => Promise<void>) | undefined;
 
 beforeAll(async () => {
-  scratch = await mkdtemp(join(tmpdir(), 'avepoint-sandbox-pack-'));
-  await pnpm(['pack', '--pack-destination', scratch], packageDir);
-  await pnpm(['pack', '--pack-destination', scratch], specDir);
-  const tarballs = (await readdir(scratch)).filter((f) => f.endsWith('.tgz')).map((f) => `./${f}`);
-  if (tarballs.length !== 2) throw new Error(`expected two tarballs, got ${tarballs.join(', ')}`);
-  await writeFile(join(scratch, 'package.json'), JSON.stringify({ name: 'scratch', version: '1.0.0', private: true }));
-  const cache = process.env.AVEPOINT_KIT_CACHE ? ['--cache', process.env.AVEPOINT_KIT_CACHE] : [];
-  await run('npm', ['install', ...tarballs, '--no-audit', '--no-fund', '--prefer-offline', '--loglevel=error', ...cache], { cwd: scratch });
+  ({ dir: scratch, remove: removeScratch } = await scratchFolder('avepoint-sandbox-pack'));
+  const tarballs = [await pack(packageDir, scratch), await pack(specDir, scratch)];
+  await installIntoScratchProject(scratch, tarballs);
 });
 
 afterAll(async () => {
-  if (scratch) await rm(scratch, { recursive: true, force: true });
+  await removeScratch?.();
 });
 
 // Starts a sandbox from the installed package, reads a page with a token, validates it with the

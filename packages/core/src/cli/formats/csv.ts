@@ -1,10 +1,13 @@
-// RFC 4180 CSV with every documented field; `status` as codes and as labels, both ';'-joined.
+// RFC 4180 CSV with every documented field; `status` as codes and as labels, both ';'-joined; the
+// customer and tenant first in an export across tenants.
 import { USER_FIELD_NAMES, statusLabels, type User } from '../../protocol/index.js';
 import type { TextSink } from '../text-sink.js';
-import type { UserWriter } from './index.js';
+import type { UserRow, UserWriter, WriterOptions } from './writer.js';
 
 /** Every documented field, then the labels of the status codes. */
 export const CSV_COLUMNS = [...USER_FIELD_NAMES, 'statusLabels'] as const;
+
+export const TENANT_CSV_COLUMNS = ['customerId', 'customerName', 'tenantId', 'tenantName'] as const;
 
 export function csvCell(value: unknown): string {
   if (value === undefined || value === null) return '';
@@ -20,17 +23,22 @@ export function csvRow(user: User): string {
   }).join(',');
 }
 
-export function csvWriter(sink: TextSink): UserWriter {
+function line(row: UserRow, tenantColumns: boolean): string {
+  if (!tenantColumns) return csvRow(row.user);
+  return `${TENANT_CSV_COLUMNS.map((column) => csvCell(row.tenant?.[column])).join(',')},${csvRow(row.user)}`;
+}
+
+export function csvWriter(sink: TextSink, options: WriterOptions): UserWriter {
   let headerDone = false;
   const header = async () => {
     if (headerDone) return;
     headerDone = true;
-    await sink.write(`${CSV_COLUMNS.join(',')}\r\n`);
+    await sink.write(`${[...(options.tenantColumns ? TENANT_CSV_COLUMNS : []), ...CSV_COLUMNS].join(',')}\r\n`);
   };
   return {
-    async writePage(users) {
+    async writePage(rows) {
       await header();
-      if (users.length > 0) await sink.write(`${users.map(csvRow).join('\r\n')}\r\n`);
+      if (rows.length > 0) await sink.write(`${rows.map((row) => line(row, options.tenantColumns)).join('\r\n')}\r\n`);
     },
     async end() {
       await header();

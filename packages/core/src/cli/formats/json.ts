@@ -1,12 +1,13 @@
+// NDJSON and JSON: every field of each user and the labels of its status codes.
 import type { TextSink } from '../text-sink.js';
-import type { UserWriter } from './index.js';
+import { rowObject, type UserWriter } from './writer.js';
 
 export function ndjsonWriter(sink: TextSink): UserWriter {
   return {
-    writePage: async (users) => {
+    writePage: async (rows) => {
       // One string a page, grown in place: no array of lines to join (a million users, ten thousand pages).
       let lines = '';
-      for (const user of users) lines += `${JSON.stringify(user)}\n`;
+      for (const row of rows) lines += `${JSON.stringify(rowObject(row))}\n`;
       if (lines !== '') await sink.write(lines);
     },
     end: () => sink.flush(),
@@ -17,10 +18,14 @@ export function ndjsonWriter(sink: TextSink): UserWriter {
 export function jsonWriter(sink: TextSink): UserWriter {
   let first = true;
   return {
-    async writePage(users) {
-      if (users.length === 0) return;
-      await sink.write(`${first ? '[\n  ' : ',\n  '}${users.map((user) => JSON.stringify(user)).join(',\n  ')}`);
-      first = false;
+    async writePage(rows) {
+      if (rows.length === 0) return;
+      let text = '';
+      for (const row of rows) {
+        text += `${first ? '[\n  ' : ',\n  '}${JSON.stringify(rowObject(row))}`;
+        first = false;
+      }
+      await sink.write(text);
     },
     async end() {
       await sink.write(first ? '[]\n' : '\n]\n');

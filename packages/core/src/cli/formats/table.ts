@@ -2,39 +2,45 @@
 // until the end to size the columns, so it is for reading, not for exporting millions.
 import { simplifyUser } from '../../protocol/index.js';
 import type { TextSink } from '../text-sink.js';
-import type { UserWriter } from './index.js';
+import type { UserRow, UserWriter, WriterOptions } from './writer.js';
 
-const COLUMNS = [
-  ['Display name', 'displayName'],
-  ['User principal name', 'userPrincipalName'],
-  ['Department', 'department'],
-  ['Job title', 'jobTitle'],
-  ['Status', 'statusLabels'],
-] as const;
+const USER_COLUMNS: ReadonlyArray<readonly [string, (row: UserRow) => string]> = [
+  ['Display name', (r) => r.user.displayName ?? ''],
+  ['User principal name', (r) => r.user.userPrincipalName ?? ''],
+  ['Department', (r) => r.user.department ?? ''],
+  ['Job title', (r) => r.user.jobTitle ?? ''],
+  ['Status', (r) => simplifyUser(r.user).statusLabels.join(', ')],
+];
+
+const TENANT_COLUMNS: ReadonlyArray<readonly [string, (row: UserRow) => string]> = [
+  ['Customer', (r) => r.tenant?.customerName ?? r.tenant?.customerId ?? ''],
+  ['Tenant', (r) => r.tenant?.tenantName ?? r.tenant?.tenantId ?? ''],
+];
 
 const MAX_WIDTH = 40;
 
-function fit(text: string, width: number): string {
+export function fit(text: string, width: number): string {
   const clean = text.replace(/[\r\n\t]+/g, ' ');
   return clean.length > width ? `${clean.slice(0, width - 1)}…` : clean.padEnd(width);
 }
 
-export function tableWriter(sink: TextSink): UserWriter {
+/** Rows of cells under their titles, each column as wide as its widest cell (at most 40). */
+export async function writeTable(sink: TextSink, titles: readonly string[], rows: readonly string[][]): Promise<void> {
+  const widths = titles.map((title, i) => Math.min(MAX_WIDTH, Math.max(title.length, ...rows.map((r) => r[i]!.length))));
+  const line = (cells: readonly string[]) => `${cells.map((c, i) => fit(c, widths[i]!)).join('  ').trimEnd()}\n`;
+  await sink.write(line(titles));
+  await sink.write(line(widths.map((w) => '-'.repeat(w))));
+  for (const row of rows) await sink.write(line(row));
+  await sink.flush();
+}
+
+export function tableWriter(sink: TextSink, options: WriterOptions): UserWriter {
+  const columns = [...(options.tenantColumns ? TENANT_COLUMNS : []), ...USER_COLUMNS];
   const rows: string[][] = [];
   return {
-    async writePage(users) {
-      for (const user of users) {
-        const simple = simplifyUser(user);
-        rows.push(COLUMNS.map(([, key]) => (key === 'statusLabels' ? simple.statusLabels.join(', ') : (simple[key] ?? ''))));
-      }
+    async writePage(page) {
+      for (const row of page) rows.push(columns.map(([, cell]) => cell(row)));
     },
-    async end() {
-      const widths = COLUMNS.map(([title], i) => Math.min(MAX_WIDTH, Math.max(title.length, ...rows.map((r) => r[i]!.length))));
-      const line = (cells: readonly string[]) => `${cells.map((c, i) => fit(c, widths[i]!)).join('  ').trimEnd()}\n`;
-      await sink.write(line(COLUMNS.map(([title]) => title)));
-      await sink.write(line(widths.map((w) => '-'.repeat(w))));
-      for (const row of rows) await sink.write(line(row));
-      await sink.flush();
-    },
+    end: () => writeTable(sink, columns.map(([title]) => title), rows),
   };
 }

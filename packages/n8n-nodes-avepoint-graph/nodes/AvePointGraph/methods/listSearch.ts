@@ -3,7 +3,7 @@
 // what to grant instead of asking (the editor shows a search's error in the dropdown), and By ID
 // works as before. A search pages through the customers itself, a few pages per call, so that a
 // partner with thousands of customers scrolls rather than waits.
-import { effectivePageSize, idKey, GUID_PATTERN, MAX_PAGE_SIZE, type Customer, type Page } from '../core/protocol';
+import { effectivePageSize, idKey, GUID_PATTERN, MAX_PAGE_SIZE, type Customer } from '../core/protocol';
 import { NodeOperationError, type ILoadOptionsFunctions, type INodeListSearchItems, type INodeListSearchResult } from 'n8n-workflow';
 
 import { ALL_CUSTOMERS, ALL_TENANTS } from '../descriptions/locators';
@@ -11,7 +11,7 @@ import { endpointsFromCredentials } from '../shared/endpoints';
 import { CUSTOMERS_PERMISSION_FIX, saysCustomersPermission } from '../shared/permissions';
 import { locatorValue } from '../actions/itemParameters';
 import { CREDENTIAL_TYPE } from '../transport/apiRequest';
-import { sendCustomersPage } from '../transport/customersRequest';
+import { sendCustomersPage, type CustomersPage } from '../transport/customersRequest';
 import { toSearchError } from '../transport/nodeErrors';
 import { n8nScheduler } from '../transport/scheduler';
 
@@ -32,7 +32,7 @@ function offersAll(ctx: ILoadOptionsFunctions): boolean {
 }
 
 interface SearchContext {
-	send: (input: { pageIndex: number; pageSize: number; customerIds?: readonly string[] }) => Promise<Page<Customer>>;
+	send: (input: { pageIndex: number; pageSize: number; customerIds?: readonly string[] }) => Promise<CustomersPage>;
 }
 
 async function searchContext(ctx: ILoadOptionsFunctions): Promise<SearchContext> {

@@ -1,6 +1,6 @@
 // Generated from packages/core/src/protocol/environments.ts: do not edit; run `node scripts/copy-core-protocol.mjs` (or `pnpm generate`).
 // AvePoint's environments (facts.md) and the rules for a custom base URL.
-import { AvePointInputError } from './errors.js';
+import { AvePointInputError } from './errors/avepoint-errors.js';
 
 export type EnvironmentName = 'commercial' | 'gov' | 'aos2' | 'fedramp';
 

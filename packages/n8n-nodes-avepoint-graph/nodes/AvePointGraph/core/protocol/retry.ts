@@ -1,7 +1,7 @@
 // Generated from packages/core/src/protocol/retry.ts: do not edit; run `node scripts/copy-core-protocol.mjs` (or `pnpm generate`).
 // The retry decision as pure functions: what failed, how often, and since when in; a delay or a
 // refusal out. Callers own the sleeping (core's timers, n8n's sleep, tests' fake clocks).
-import { AvePointApiError, AvePointError } from './errors.js';
+import { AvePointApiError, AvePointError } from './errors/avepoint-errors.js';
 
 export interface RetryPolicy {
   /** Retries of one request after its first attempt. */

@@ -1,8 +1,8 @@
 // Generated from packages/core/src/protocol/validate.ts: do not edit; run `node scripts/copy-core-protocol.mjs` (or `pnpm generate`).
 // Input rules, checked before any request is sent. Each failure names the field and the rule.
-import { AvePointInputError } from './errors.js';
+import { AvePointInputError } from './errors/avepoint-errors.js';
 import { describeValue, isAbortSignal } from './guards.js';
-import { statusCodeOf, USER_STATUS_NAMES, type UserStatusCode } from './user-status.js';
+import { statusCodeOf, USER_STATUS_NAMES, type UserStatusCode } from './users/user-status.js';
 
 export const GUID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 export const MAX_PAGE_SIZE = 100;

@@ -1,0 +1,90 @@
+// One user in full (Find User) as a Zap step hands it on: every field core's getUser gives
+// (`status` and `alternateEmailAddress` always arrays), plus status labels next to the codes.
+import { statusLabels, type UserDetail } from '@avepoint-graph-kit/core/protocol';
+
+export type ZapierUserDetail = UserDetail & { statusLabels: string[] };
+
+export function toZapierUserDetail(user: UserDetail): ZapierUserDetail {
+  return { ...user, statusLabels: statusLabels(user.status) };
+}
+
+/** Labels and types for the editor: who, how to reach them, where, then the account's settings. */
+export const USER_DETAIL_OUTPUT_FIELDS = [
+  { key: 'id', label: 'User ID', type: 'string' },
+  { key: 'displayName', label: 'Display Name', type: 'string' },
+  { key: 'loginName', label: 'Sign-in Name', type: 'string' },
+  { key: 'mail', label: 'Email', type: 'string' },
+  { key: 'alternateEmailAddress[]', label: 'Alternate Email Addresses', type: 'string' },
+  { key: 'firstName', label: 'First Name', type: 'string' },
+  { key: 'lastName', label: 'Last Name', type: 'string' },
+  { key: 'jobTitle', label: 'Job Title', type: 'string' },
+  { key: 'department', label: 'Department', type: 'string' },
+  { key: 'company', label: 'Company', type: 'string' },
+  { key: 'employeeId', label: 'Employee ID', type: 'string' },
+  { key: 'manager', label: 'Manager', type: 'string' },
+  { key: 'officePhone', label: 'Office Phone', type: 'string' },
+  { key: 'mobile', label: 'Mobile', type: 'string' },
+  { key: 'fax', label: 'Fax', type: 'string' },
+  { key: 'address', label: 'Street Address', type: 'string' },
+  { key: 'city', label: 'City', type: 'string' },
+  { key: 'state', label: 'State or Province', type: 'string' },
+  { key: 'postalCode', label: 'Postal Code', type: 'string' },
+  { key: 'countryRegion', label: 'Country or Region', type: 'string' },
+  { key: 'location', label: 'Office Location', type: 'string' },
+  { key: 'usageLocation', label: 'Usage Location (country code)', type: 'string' },
+  { key: 'preferredLanguage', label: 'Preferred Language', type: 'string' },
+  { key: 'birthday', label: 'Birthday (1970-01-01 means not set)', type: 'datetime' },
+  { key: 'age', label: 'Age (years, from the birthday)', type: 'integer' },
+  { key: 'isExternal', label: 'Is External (Guest) User', type: 'boolean' },
+  { key: 'sponsor', label: 'Sponsor (of an external user)', type: 'string' },
+  { key: 'isTestUser', label: 'Is Test User', type: 'boolean' },
+  { key: 'template', label: 'Elements Template', type: 'string' },
+  { key: 'passwordNeverExpire', label: 'Password Never Expires', type: 'boolean' },
+  { key: 'enforceStart', label: 'Sign-in Allowed Only From the Start Date', type: 'boolean' },
+  { key: 'enforceStartDateTime', label: 'Sign-in Start Date (1970-01-01 means not set)', type: 'datetime' },
+  { key: 'enforceEnd', label: 'Sign-in Blocked From the End Date', type: 'boolean' },
+  { key: 'enforceEndDateTime', label: 'Sign-in End Date (1970-01-01 means not set)', type: 'datetime' },
+  { key: 'lastChangeDate', label: 'Last Changed', type: 'datetime' },
+  { key: 'status[]', label: 'Status Codes', type: 'integer' },
+  { key: 'statusLabels[]', label: 'Status', type: 'string' },
+] as const;
+
+/** A real-looking user in full (invented IDs, names and numbers), shown before a Zap has run. */
+export const SAMPLE_USER_DETAIL: ZapierUserDetail = toZapierUserDetail({
+  id: 'c2aa00d3-5b1e-4c7a-9f4e-9e9c79232bff',
+  displayName: 'Kevin Mark',
+  loginName: 'kevin.mark@contoso.onmicrosoft.com',
+  mail: 'kevin.mark@contoso.com',
+  alternateEmailAddress: ['kevin.mark@example.com'],
+  firstName: 'Kevin',
+  lastName: 'Mark',
+  jobTitle: 'Software Developer',
+  department: 'Development',
+  company: 'Contoso Ltd.',
+  employeeId: '643477',
+  manager: 'Ana Horvat',
+  officePhone: '+386 1 234 5678',
+  mobile: '+386 40 123 456',
+  fax: null,
+  address: 'Dunajska cesta 156',
+  city: 'Ljubljana',
+  state: 'Ljubljana',
+  postalCode: '1000',
+  countryRegion: 'Slovenia',
+  location: 'Building 2, Floor 3',
+  usageLocation: 'SI',
+  preferredLanguage: 'sl-SI',
+  birthday: '1990-04-12T00:00:00Z',
+  age: 35,
+  isExternal: false,
+  sponsor: null,
+  isTestUser: false,
+  template: 'Standard employee',
+  passwordNeverExpire: false,
+  enforceStart: false,
+  enforceStartDateTime: '1970-01-01T00:00:00Z',
+  enforceEnd: false,
+  enforceEndDateTime: '1970-01-01T00:00:00Z',
+  lastChangeDate: '2025-03-18T09:41:00Z',
+  status: [0, 1],
+});

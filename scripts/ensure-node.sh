@@ -1,0 +1,22 @@
+#!/usr/bin/env bash
+# Installs (once per machine) Node <major> from the npm registry's `node` package into the kit's
+# cache, then prints the folder that holds its `node` and `npm`. The workspace runs on Node 20;
+# n8n 2.x wants 24, n8n 1.x and the Zapier CLI want 22, and the registry is all there is here.
+#
+#   bash scripts/ensure-node.sh 22
+set -euo pipefail
+major="${1:?usage: ensure-node.sh <major>}"
+cache="$(bash "$(dirname "$0")/cache-dir.sh")"
+dir="$cache/node-$major"
+
+# One lock for every caller: n8n's and the Zapier CLI's installs may both want Node 22 at once.
+exec 8>"$cache/.node-$major.lock"
+flock 8
+
+if [ ! -x "$dir/node_modules/.bin/node" ]; then
+  echo "installing node@$major into $dir (first run only)" >&2
+  rm -rf "$dir" && mkdir -p "$dir"
+  (cd "$dir" && echo '{"name":"node-runtime","private":true}' > package.json &&
+    npm i "node@$major" --no-audit --no-fund --loglevel=error >&2)
+fi
+echo "$dir/node_modules/.bin"
