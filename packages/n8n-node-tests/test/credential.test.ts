@@ -34,7 +34,8 @@ const form = (options: IHttpRequestOptions) => new URLSearchParams(String(option
 describe('token exchange (preAuthentication)', () => {
 	it('client secret: posts the client credentials grant with the users scope to the token URL', async () => {
 		const { sent, send } = recorder(ok());
-		expect(await requestAccessToken(send, SANDBOX_CREDENTIALS, Date.now())).toBe('tok-123');
+		// The token response names no scope: the token carries what was asked.
+		expect(await requestAccessToken(send, SANDBOX_CREDENTIALS, Date.now())).toEqual({ accessToken: 'tok-123', scope: 'elements.um.user.read.all' });
 		expect(sent[0]!.url).toBe('http://127.0.0.1:4010/connect/token');
 		expect(sent[0]!.method).toBe('POST');
 		expect((sent[0]!.headers as Record<string, string>)['Content-Type']).toBe('application/x-www-form-urlencoded');
@@ -88,6 +89,7 @@ describe('token exchange (preAuthentication)', () => {
 		await expect(credential.preAuthentication.call(helper(async () => ok()), SANDBOX_CREDENTIALS)).resolves.toEqual({
 			accessToken: 'tok-123',
 			tokenFingerprint: settingsFingerprint(SANDBOX_CREDENTIALS),
+			grantedScope: 'elements.um.user.read.all',
 		});
 
 		const leaky = Object.assign(new Error(`connect ECONNREFUSED; body client_secret=${SECRET}`), { code: 'ECONNREFUSED' });
@@ -136,7 +138,20 @@ describe('credential description', () => {
 		expect(credential.name).toBe('avePointGraphApi');
 		const byName = Object.fromEntries(credential.properties.map((p) => [p.name, p]));
 		expect(Object.keys(byName).sort()).toEqual(
-			['accessToken', 'authMethod', 'baseUrl', 'certificateThumbprint', 'clientId', 'clientSecret', 'environment', 'privateKey', 'tokenFingerprint', 'tokenUrl'].sort(),
+			[
+				'accessToken',
+				'authMethod',
+				'baseUrl',
+				'certificateThumbprint',
+				'clientId',
+				'clientSecret',
+				'customersPermission',
+				'environment',
+				'grantedScope',
+				'privateKey',
+				'tokenFingerprint',
+				'tokenUrl',
+			].sort(),
 		);
 		expect((byName.environment!.options as Array<{ value: string }>).map((o) => o.value)).toEqual(['commercial', 'gov', 'aos2', 'fedramp', 'custom']);
 		for (const secret of ['clientSecret', 'privateKey', 'accessToken']) expect(byName[secret]!.typeOptions?.password).toBe(true);
@@ -202,5 +217,118 @@ describe("n8n's UX guidelines on the credential form", () => {
 			expect(property.description, property.name).toMatch(/\w/);
 			if (property.placeholder !== undefined) expect(property.placeholder, property.name).toMatch(/^e\.g\. /);
 		}
+	});
+});
+
+describe('Customers Permission: the scopes a token is asked for', () => {
+	const BOTH = 'elements.um.user.read.all elements.customers.read.all';
+	const withCustomers = { ...SANDBOX_CREDENTIALS, customersPermission: true };
+	const invalidScope = { statusCode: 400, headers: {}, body: { error: 'invalid_scope', error_description: 'the app has not been granted: elements.customers.read.all' } };
+
+	it('off (and absent, as in a credential saved before the field): the users permission alone', async () => {
+		for (const credentials of [SANDBOX_CREDENTIALS, { ...SANDBOX_CREDENTIALS, customersPermission: false }]) {
+			const { sent, send } = recorder(ok());
+			await requestAccessToken(send, credentials, Date.now());
+			expect(form(sent[0]!).get('scope')).toBe('elements.um.user.read.all');
+		}
+	});
+
+	it('on: both permissions in one token, space-separated as OAuth says; the granted scope is kept', async () => {
+		const { sent, send } = recorder(ok({ access_token: 'tok-both', token_type: 'Bearer', scope: BOTH }));
+		expect(await requestAccessToken(send, withCustomers, Date.now())).toEqual({ accessToken: 'tok-both', scope: BOTH });
+		expect(sent).toHaveLength(1);
+		expect(form(sent[0]!).get('scope')).toBe(BOTH);
+		expect(String(sent[0]!.body)).toContain('scope=elements.um.user.read.all+elements.customers.read.all');
+	});
+
+	it('on, for an app that lacks the customers permission: a users-only token, so By ID still works', async () => {
+		const answers = [invalidScope, ok({ access_token: 'tok-users', token_type: 'Bearer' })];
+		const sent: IHttpRequestOptions[] = [];
+		const token = await requestAccessToken(async (o) => (sent.push(o), answers[sent.length - 1]!), withCustomers, Date.now());
+		expect(token).toEqual({ accessToken: 'tok-users', scope: 'elements.um.user.read.all' });
+		expect(sent.map((o) => form(o).get('scope'))).toEqual([BOTH, 'elements.um.user.read.all']);
+	});
+
+	it('a certificate signs a new assertion for the second request (the service refuses a replayed jti)', async () => {
+		const { privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
+		const pem = privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
+		const answers = [invalidScope, ok()];
+		const sent: IHttpRequestOptions[] = [];
+		await requestAccessToken(async (o) => (sent.push(o), answers[sent.length - 1]!), { ...withCustomers, authMethod: 'certificate', privateKey: pem }, Date.now());
+		const jti = (o: IHttpRequestOptions) => JSON.parse(Buffer.from(form(o).get('client_assertion')!.split('.')[1]!, 'base64url').toString()).jti;
+		expect(jti(sent[0]!)).not.toBe(jti(sent[1]!));
+	});
+
+	it('an app that lacks the users permission is told so, naming it; off, nothing is asked twice', async () => {
+		const refused = { statusCode: 400, headers: {}, body: { error: 'invalid_scope' } };
+		const onError = await requestAccessToken(async () => refused, withCustomers, Date.now()).catch((e: Error) => e);
+		expect((onError as Error).message).toMatch(/invalid_scope.*lacks the elements\.um\.user\.read\.all permission: grant it in AvePoint Elements/);
+		const { sent, send } = recorder(refused);
+		await requestAccessToken(send, SANDBOX_CREDENTIALS, Date.now()).catch(() => undefined);
+		expect(sent).toHaveLength(1);
+	});
+
+	it('is part of the settings a token was obtained with; a credential saved before the field keeps its fingerprint', () => {
+		const before = settingsFingerprint(SANDBOX_CREDENTIALS);
+		expect(settingsFingerprint({ ...SANDBOX_CREDENTIALS, customersPermission: false })).toBe(before);
+		expect(settingsFingerprint(withCustomers)).not.toBe(before);
+		// The digest of the settings as they were before the field existed, unchanged.
+		const parts = ['http://127.0.0.1:4010', 'http://127.0.0.1:4010/connect/token', 'clientSecret', 'app-id', 'not-a-real-secret', ''];
+		expect(before).toBe(createHash('sha256').update(JSON.stringify(parts)).digest('hex').slice(0, 32));
+	});
+});
+
+describe('authenticate: the customers endpoint gets a token that carries its permission', () => {
+	const credential = new AvePointGraphApi();
+	const authenticate = credential.authenticate as (c: ICredentialDataDecryptedObject, o: IHttpRequestOptions) => Promise<IHttpRequestOptions>;
+	const settings = { ...SANDBOX_CREDENTIALS, customersPermission: true };
+	const stored = (grantedScope: string) => ({ ...settings, accessToken: 'tok-9', tokenFingerprint: settingsFingerprint(settings), grantedScope });
+	const customers: IHttpRequestOptions = { url: 'http://127.0.0.1:4010/partner/external/v3/general/customers/batch?pageIndex=1&pageSize=100', method: 'POST' };
+	const users: IHttpRequestOptions = { url: 'http://127.0.0.1:4010/partner/external/v3/um/customers/c/tenants/t/users/batch?pageIndex=1&pageSize=100', method: 'POST' };
+	const authorization = async (c: ICredentialDataDecryptedObject, o: IHttpRequestOptions) => (await authenticate(c, o)).headers?.Authorization;
+
+	it('a token with both permissions goes to both endpoints', async () => {
+		const both = stored('elements.um.user.read.all elements.customers.read.all');
+		expect(await authorization(both, customers)).toBe('Bearer tok-9');
+		expect(await authorization(both, users)).toBe('Bearer tok-9');
+	});
+
+	it('a users-only token is not sent to the customers endpoint (n8n renews it first), and is sent to the users one', async () => {
+		const usersOnly = stored('elements.um.user.read.all');
+		const first = await authenticate(usersOnly, customers);
+		expect(first.headers?.Authorization).not.toBe('Bearer tok-9');
+		// n8n's retry after the 401 carries what the first attempt went out with: now the token is sent as it is.
+		expect((await authenticate({ ...usersOnly, accessToken: 'tok-10' }, first)).headers?.Authorization).toBe('Bearer tok-10');
+		expect(await authorization(usersOnly, users)).toBe('Bearer tok-9');
+	});
+
+	it('turning Customers Permission on makes the stored token stale', async () => {
+		const old = { ...SANDBOX_CREDENTIALS, accessToken: 'tok-1', tokenFingerprint: settingsFingerprint(SANDBOX_CREDENTIALS), grantedScope: 'elements.um.user.read.all' };
+		expect(await authorization(old, users)).toBe('Bearer tok-1');
+		expect(await authorization({ ...old, customersPermission: true }, users)).not.toBe('Bearer tok-1');
+	});
+
+	it('the Test probes the customers endpoint when the field is on, and a 403 there fails it with what to grant', async () => {
+		const expression = String(credential.test.request.url).replace(/^=\{\{/, '').replace(/\}\}$/, '');
+		const evaluate = new Function('$credentials', `return ${expression}`) as (c: object) => string;
+		expect(evaluate({ environment: 'commercial', customersPermission: true })).toBe(
+			'https://graph.avepointonlineservices.com/partner/external/v3/general/customers/batch?pageIndex=1&pageSize=1',
+		);
+		expect(evaluate({ environment: 'commercial', customersPermission: false })).toMatch(/\/users\/batch\?pageIndex=1&pageSize=1$/);
+		const probe = { ...customers, headers: { [PROBE_HEADER]: '1' } };
+		const first = await authenticate(stored(''), probe);
+		expect(first.headers?.Authorization).toBe(PROBE_AUTHORIZATION);
+		const retry = await authenticate(stored('elements.um.user.read.all'), first);
+		expect(retry.headers?.Authorization).toBe('Bearer tok-9');
+		expect(retry.ignoreHttpStatusErrors).toEqual({ ignore: true, except: [401, 403] });
+		const rule = credential.test.rules!.find((r) => r.type === 'responseCode' && r.properties.value === 403)!;
+		expect((rule.properties as { message: string }).message).toMatch(/Customers Permission is on.*elements\.customers\.read\.all.*Settings > API app registration.*turn Customers Permission off/);
+	});
+
+	it('the field is a plain switch that says what to grant, off by default', () => {
+		const field = credential.properties.find((p) => p.name === 'customersPermission')!;
+		expect(field).toMatchObject({ displayName: 'Customers Permission', type: 'boolean', default: false });
+		expect(field.description).toMatch(/elements\.customers\.read\.all.*Elements > Settings > API app registration/);
+		expect(credential.properties.find((p) => p.name === 'grantedScope')).toMatchObject({ type: 'hidden', default: '' });
 	});
 });

@@ -412,7 +412,7 @@ describe('Get Users Batch: version 2 output', () => {
 
 	it('a Selected Fields list with an unknown field fails on its item, naming the field', async () => {
 		const error = await failure(v2({ userIds: userId(1), output: 'fields', fields: ['mail', 'shoeSize'] }));
-		expect(error.message).toMatch(/fields must name fields among .*\[item 0\]/);
+		expect(error.message).toMatch(/^Fields must name fields among .*\[item 0\]$/);
 	});
 
 	it('not-found rows have the same fields as the users found, empty, and say so', async () => {
@@ -439,9 +439,72 @@ describe("n8n's UX guidelines on the node's form", () => {
 	it('is version 2 by default, keeps version 1 for saved workflows, and names what it reads in its subtitle', () => {
 		expect(description.version).toEqual([1, 2]);
 		expect(description.defaultVersion).toBe(2);
+		expect(description.usableAsTool).toBe(true);
 		const expression = String(description.subtitle).replace(/^=\{\{/, '').replace(/\}\}$/, '');
 		const subtitle = new Function('$parameter', `return ${expression}`) as (p: object) => string;
 		expect(subtitle({ userIds: 'a,b' })).toBe('Get Users Batch: by ID');
 		expect(subtitle({ userIds: '' })).toBe('Get Users Batch: all users');
+		expect(subtitle({ operation: 'getUsersBatch', userIds: '', tenantId: { __rl: true, mode: 'list', value: 'allTenants' } })).toBe('Get Users Batch: all users in every tenant');
+		expect(subtitle({ operation: 'get', userId: 'x' })).toBe('Get: one user');
+	});
+
+	// What a version 1 node shows, parameter by parameter: saved workflows depend on every name,
+	// type and default.
+	const shownFor = (version: number, operation = 'getUsersBatch') =>
+		description.properties.filter((p) => {
+			const show = p.displayOptions?.show ?? {};
+			const versions = show['@version'] as number[] | undefined;
+			const operations = show.operation as string[] | undefined;
+			return (!versions || versions.includes(version)) && (!operations || operations.includes(operation));
+		});
+
+	it('version 1 keeps its form exactly', () => {
+		expect(shownFor(1).map((p) => [p.name, p.type, JSON.stringify(p.default)])).toEqual([
+			['resource', 'options', '"user"'],
+			['operation', 'options', '"getUsersBatch"'],
+			['customerId', 'string', '""'],
+			['tenantId', 'string', '""'],
+			['userIds', 'string', '""'],
+			['returnAll', 'boolean', 'false'],
+			['limit', 'number', '50'],
+			['simplify', 'boolean', 'true'],
+			['options', 'collection', '{}'],
+		]);
+		const operation = shownFor(1).find((p) => p.name === 'operation')!;
+		expect((operation.options as Array<{ value: string }>).map((o) => o.value)).toEqual(['getUsersBatch']);
+		expect(shownFor(1).find((p) => p.name === 'customerId')).toMatchObject({ displayName: 'Customer ID', required: true });
+	});
+
+	it('version 2: Get and Get Users Batch, Customer and Tenant as resource locators', () => {
+		const operation = shownFor(2).find((p) => p.name === 'operation')!;
+		expect((operation.options as Array<{ name: string; value: string; action: string }>).map((o) => [o.name, o.value, o.action])).toEqual([
+			['Get', 'get', 'Get a user'],
+			['Get Users Batch', 'getUsersBatch', 'Get users batch'],
+		]);
+		expect(operation.default).toBe('getUsersBatch');
+		expect(shownFor(2).map((p) => p.name)).toEqual(['resource', 'operation', 'customerId', 'tenantId', 'userIds', 'returnAll', 'limit', 'output', 'fields', 'options']);
+		expect(shownFor(2, 'get').map((p) => p.name)).toEqual(['resource', 'operation', 'customerId', 'tenantId', 'userId', 'output', 'fields']);
+		for (const name of ['customerId', 'tenantId']) {
+			const locator = shownFor(2).find((p) => p.name === name)!;
+			expect(locator.type).toBe('resourceLocator');
+			// From List first and by default, as n8n's guidelines ask.
+			expect(locator.default).toEqual({ mode: 'list', value: '' });
+			expect(locator.modes!.map((m) => [m.displayName, m.name, m.type])).toEqual([
+				['From List', 'list', 'list'],
+				['By ID', 'id', 'string'],
+			]);
+			const [list, byId] = locator.modes!;
+			expect(list!.typeOptions).toMatchObject({ searchListMethod: name === 'customerId' ? 'searchCustomers' : 'searchTenants', searchable: true });
+			expect(byId!.placeholder).toMatch(/^e\.g\. [0-9a-f-]{36}$/);
+			const rule = byId!.validation![0] as { type: string; properties: { regex: string; errorMessage: string } };
+			const valid = (value: string) => new RegExp(`^${rule.properties.regex}$`).test(value);
+			expect(valid(CUSTOMER)).toBe(true);
+			expect(valid(CUSTOMER.toUpperCase())).toBe(true);
+			expect(valid('contoso')).toBe(false);
+			expect(valid(`${CUSTOMER}0`)).toBe(false);
+			expect(rule.properties.errorMessage).toMatch(/GUID/);
+		}
+		expect(shownFor(2).find((p) => p.name === 'tenantId')!.typeOptions).toEqual({ loadOptionsDependsOn: ['customerId.value'] });
+		expect(Object.keys(new AvePointGraph().methods.listSearch).sort()).toEqual(['searchCustomers', 'searchTenants']);
 	});
 });

@@ -1,4 +1,4 @@
-import { ENVIRONMENTS, ENVIRONMENT_NAMES } from '../nodes/AvePointGraph/core/protocol';
+import { CUSTOMERS_BATCH_PATH, ENVIRONMENTS, ENVIRONMENT_NAMES } from '../nodes/AvePointGraph/core/protocol';
 import type {
 	ICredentialDataDecryptedObject,
 	ICredentialTestRequest,
@@ -10,13 +10,16 @@ import type {
 
 import { CUSTOM_ENVIRONMENT } from '../nodes/AvePointGraph/shared/endpoints';
 import { authenticateRequest, PROBE_HEADER, settingsFingerprint } from '../nodes/AvePointGraph/shared/credential-proof';
+import { CUSTOMERS_READ_SCOPE, USERS_READ_SCOPE } from '../nodes/AvePointGraph/shared/permissions';
 import { forCredentialTest, identityUnreachable, requestAccessToken } from '../nodes/AvePointGraph/shared/token';
 
 // The Test reads the users of a customer that cannot exist: it names no real data, and the API
 // must check the token before it can say "no such customer" (see shared/credential-proof.ts).
+// With Customers Permission on it reads one customer instead, which proves that permission too.
 const baseUrls = JSON.stringify(Object.fromEntries(ENVIRONMENT_NAMES.map((name) => [name, ENVIRONMENTS[name].baseUrl])));
 const NIL = '00000000-0000-0000-0000-000000000000';
 const PROBE_PATH = `/partner/external/v3/um/customers/${NIL}/tenants/${NIL}/users/batch?pageIndex=1&pageSize=1`;
+const CUSTOMERS_PROBE_PATH = `${CUSTOMERS_BATCH_PATH}?pageIndex=1&pageSize=1`;
 
 export class AvePointGraphApi implements ICredentialType {
 	name = 'avePointGraphApi';
@@ -112,6 +115,13 @@ export class AvePointGraphApi implements ICredentialType {
 			displayOptions: { show: { authMethod: ['certificate'] } },
 		},
 		{
+			displayName: 'Customers Permission',
+			name: 'customersPermission',
+			type: 'boolean',
+			default: false,
+			description: `Whether the app also holds the ${CUSTOMERS_READ_SCOPE} permission (grant it in Elements > Settings > API app registration, beside ${USERS_READ_SCOPE}). It lets the node list customers and tenants to pick from, and read All Tenants; without it, enter customer and tenant IDs.`,
+		},
+		{
 			displayName: 'Access Token',
 			name: 'accessToken',
 			type: 'hidden',
@@ -125,11 +135,17 @@ export class AvePointGraphApi implements ICredentialType {
 			typeOptions: { password: true },
 			default: '',
 		},
+		{
+			displayName: 'Granted Permissions',
+			name: 'grantedScope',
+			type: 'hidden',
+			default: '',
+		},
 	];
 
 	async preAuthentication(this: IHttpRequestHelper, credentials: ICredentialDataDecryptedObject) {
 		try {
-			const accessToken = await requestAccessToken(
+			const token = await requestAccessToken(
 				async (options) => {
 					try {
 						return await this.helpers.httpRequest({ ...options, returnFullResponse: true });
@@ -140,7 +156,7 @@ export class AvePointGraphApi implements ICredentialType {
 				credentials,
 				Date.now(),
 			);
-			return { accessToken, tokenFingerprint: settingsFingerprint(credentials) };
+			return { accessToken: token.accessToken, tokenFingerprint: settingsFingerprint(credentials), grantedScope: token.scope };
 		} catch (error) {
 			throw forCredentialTest(error);
 		}
@@ -151,7 +167,7 @@ export class AvePointGraphApi implements ICredentialType {
 	test: ICredentialTestRequest = {
 		request: {
 			method: 'POST',
-			url: `={{ (${baseUrls}[$credentials.environment] ?? String($credentials.baseUrl).replace(/\\/+$/, '')) + '${PROBE_PATH}' }}`,
+			url: `={{ (${baseUrls}[$credentials.environment] ?? String($credentials.baseUrl).replace(/\\/+$/, '')) + ($credentials.customersPermission === true ? '${CUSTOMERS_PROBE_PATH}' : '${PROBE_PATH}') }}`,
 			headers: { [PROBE_HEADER]: '1', 'Content-Type': 'application/json' },
 			body: {},
 		},
@@ -170,6 +186,13 @@ export class AvePointGraphApi implements ICredentialType {
 					value: 401,
 					message:
 						'The API refused a token the identity service had just issued: the token URL and the API base URL belong to different environments',
+				},
+			},
+			{
+				type: 'responseCode',
+				properties: {
+					value: 403,
+					message: `Customers Permission is on, but the API refused to list customers (HTTP 403): grant the app the ${CUSTOMERS_READ_SCOPE} permission in AvePoint Elements (Settings > API app registration), or turn Customers Permission off`,
 				},
 			},
 		],

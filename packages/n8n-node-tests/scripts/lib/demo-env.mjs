@@ -6,11 +6,12 @@ import { join } from 'node:path';
 import { startSandbox } from '@avepoint-graph-kit/sandbox';
 
 import { N8nInstance, NODE_PACKAGE_ROOT, freePort } from './n8n-harness.mjs';
-import { sandboxCredentials, workflow } from './workflows.mjs';
+import { DIRECTORY_CREDENTIAL, locator, sandboxCredentials, workflow } from './workflows.mjs';
 
 export const OWNER = { email: 'demo@avepoint-graph-kit.test', firstName: 'Demo', lastName: 'Owner', password: 'AvePoint-Demo-2026' };
 export const DEMO_WORKFLOW_ID = 'avepointDemoUsrs';
 export const ALL_USERS_WORKFLOW_ID = 'avepointDemoAllU';
+export const ALL_TENANTS_WORKFLOW_ID = 'avepointDemoAllT';
 
 async function portOr(preferred) {
   const { createServer } = await import('node:net');
@@ -44,9 +45,10 @@ export async function startDemo({ log = () => {} } = {}) {
           { ticket: 'HR-103', userIds: [at(4), 'ffffffff-ffff-4fff-8fff-ffffffffffff'] },
         ],
         typeVersion: 2,
+        credential: DIRECTORY_CREDENTIAL,
         parameters: {
-          customerId: customer.customerId,
-          tenantId: tenant.tenantId,
+          customerId: locator(customer.customerId, 'list', customer.name),
+          tenantId: locator(tenant.tenantId, 'list', tenant.name),
           userIds: '={{ $json.userIds }}',
           options: { includeNotFound: true },
         },
@@ -55,7 +57,26 @@ export async function startDemo({ log = () => {} } = {}) {
         id: ALL_USERS_WORKFLOW_ID,
         name: 'AvePoint Graph: every user of a tenant',
         typeVersion: 2,
-        parameters: { customerId: customer.customerId, tenantId: tenant.tenantId, userIds: '', returnAll: true },
+        credential: DIRECTORY_CREDENTIAL,
+        parameters: {
+          customerId: locator(customer.customerId, 'list', customer.name),
+          tenantId: locator(tenant.tenantId, 'list', tenant.name),
+          userIds: '',
+          returnAll: true,
+        },
+      }),
+      workflow({
+        id: ALL_TENANTS_WORKFLOW_ID,
+        name: 'AvePoint Graph: users with MFA disabled in every tenant',
+        typeVersion: 2,
+        credential: DIRECTORY_CREDENTIAL,
+        parameters: {
+          customerId: locator('allCustomers', 'list', 'All Customers'),
+          tenantId: locator('allTenants', 'list', 'All Tenants'),
+          userIds: '',
+          returnAll: true,
+          options: { status: ['mfaDisabled'] },
+        },
       }),
     ]);
     log('starting the n8n editor');

@@ -5,11 +5,31 @@ export const NODE_TYPE = 'CUSTOM.avePointGraph';
 export const CREDENTIAL_TYPE = 'avePointGraphApi';
 export const SECRET_CREDENTIAL = { id: 'avepointSandboxSecret', name: 'AvePoint sandbox (client secret)' };
 export const CERTIFICATE_CREDENTIAL = { id: 'avepointSandboxCertif', name: 'AvePoint sandbox (certificate)' };
+/** The demo app with Customers Permission on: From List, All Tenants and All Customers work. */
+export const DIRECTORY_CREDENTIAL = { id: 'avepointSandboxDirect', name: 'AvePoint sandbox (customers permission)' };
+/** The users-only app, its credential saying it has the customers permission (it has not). */
+export const USERS_ONLY_CREDENTIAL = { id: 'avepointSandboxUsersO', name: 'AvePoint sandbox (users-only app)' };
 
-/** The two credentials of a sandbox, as `n8n import:credentials` takes them. */
+/** A resource locator's value as the editor saves it (version 2's Customer and Tenant). */
+export const locator = (value, mode = 'list', cachedResultName) => ({ __rl: true, mode, value, ...(cachedResultName ? { cachedResultName } : {}) });
+
+/**
+ * The credentials of a sandbox, as `n8n import:credentials` takes them. The client secret and
+ * certificate ones are as they were saved before Customers Permission existed (no such field).
+ */
 export function sandboxCredentials(sandbox) {
   const common = { environment: 'custom', baseUrl: sandbox.baseUrl, tokenUrl: sandbox.tokenUrl };
   return [
+    {
+      ...DIRECTORY_CREDENTIAL,
+      type: CREDENTIAL_TYPE,
+      data: { ...common, authMethod: 'clientSecret', clientId: sandbox.clientId, clientSecret: sandbox.clientSecret, customersPermission: true },
+    },
+    {
+      ...USERS_ONLY_CREDENTIAL,
+      type: CREDENTIAL_TYPE,
+      data: { ...common, authMethod: 'clientSecret', ...sandbox.usersOnlyClient, customersPermission: true },
+    },
     {
       ...SECRET_CREDENTIAL,
       type: CREDENTIAL_TYPE,
@@ -80,6 +100,26 @@ export function workflow({ id, name, parameters, credential = SECRET_CREDENTIAL,
     connections[chain[i].name] = { main: [[{ node: chain[i + 1].name, type: 'main', index: 0 }]] };
   }
   return { id, name, active: false, settings: { executionOrder: 'v1' }, nodes: chain, connections, pinData: {} };
+}
+
+/**
+ * A workflow of several AvePoint Graph nodes side by side after Start, so that one `n8n execute`
+ * (seconds each) runs them all; each node's items are read by its name. A node expected to fail
+ * sets continueOnFail, so that the others still run.
+ */
+export function branchesWorkflow({ id, name, branches, nodeType = NODE_TYPE }) {
+  const nodes = branches.map((b, i) => ({
+    parameters: { resource: 'user', operation: 'getUsersBatch', ...b.parameters },
+    id: `branch${i}`,
+    name: b.name,
+    type: nodeType,
+    typeVersion: b.typeVersion ?? 2,
+    position: [300, i * 160],
+    credentials: { [CREDENTIAL_TYPE]: b.credential ?? DIRECTORY_CREDENTIAL },
+    ...(b.continueOnFail ? { onError: 'continueRegularOutput' } : {}),
+  }));
+  const connections = { [trigger.name]: { main: [nodes.map((n) => ({ node: n.name, type: 'main', index: 0 }))] } };
+  return { id, name, active: false, settings: { executionOrder: 'v1' }, nodes: [trigger, ...nodes], connections, pinData: {} };
 }
 
 /**

@@ -7,8 +7,10 @@ import {
 	type INodeTypeDescription,
 } from 'n8n-workflow';
 
+import { getUser } from './actions/getUser';
 import { getUsersBatch } from './actions/getUsersBatch';
 import { userFields, userOperations } from './descriptions/UserDescription';
+import { searchCustomers, searchTenants } from './methods/listSearch';
 
 export class AvePointGraph implements INodeType {
 	description: INodeTypeDescription = {
@@ -18,10 +20,11 @@ export class AvePointGraph implements INodeType {
 		group: ['input'],
 		version: [1, 2],
 		defaultVersion: 2,
-		// What the node reads, on the canvas: by ID or the whole tenant.
-		subtitle: '={{"Get Users Batch: " + ($parameter["userIds"] ? "by ID" : "all users")}}',
+		// What the node reads, on the canvas: one user, by ID, or the whole tenant (or every tenant).
+		subtitle:
+			'={{$parameter["operation"] === "get" ? "Get: one user" : "Get Users Batch: " + ($parameter["userIds"] ? "by ID" : "all users") + (($parameter["tenantId"] || {}).value === "allTenants" ? " in every tenant" : "")}}',
 		description:
-			'Read the users of an AvePoint Elements customer tenant: by user ID, many at once, or every user',
+			'Read the users of AvePoint Elements customer tenants: one user in full, many by ID at once, every user of a tenant, or of every tenant',
 		defaults: { name: 'AvePoint Graph' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
@@ -41,11 +44,18 @@ export class AvePointGraph implements INodeType {
 		],
 	};
 
+	methods = {
+		listSearch: { searchCustomers, searchTenants },
+	};
+
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		const resource = this.getNodeParameter('resource', 0);
 		const operation = this.getNodeParameter('operation', 0);
 		if (resource === 'user' && operation === 'getUsersBatch') {
 			return [await getUsersBatch.call(this)];
+		}
+		if (resource === 'user' && operation === 'get' && this.getNode().typeVersion >= 2) {
+			return [await getUser.call(this)];
 		}
 		throw new NodeOperationError(this.getNode(), `The operation "${String(operation)}" is not supported`);
 	}

@@ -20,3 +20,12 @@ export function itemParameters(ctx: IExecuteFunctions) {
 		return constants.get(name);
 	};
 }
+
+/**
+ * The value of a resource locator (version 2's Customer and Tenant: `{ __rl, mode, value }`), or
+ * the parameter as it is (version 1's strings, or a string mapped by an expression).
+ */
+export function locatorValue(value: unknown): unknown {
+	if (value !== null && typeof value === 'object' && !Array.isArray(value) && 'value' in value) return (value as { value: unknown }).value;
+	return value;
+}

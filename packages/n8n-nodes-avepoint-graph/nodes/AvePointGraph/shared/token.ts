@@ -4,7 +4,6 @@ import {
 	AvePointAuthError,
 	AvePointError,
 	AvePointInputError,
-	USERS_READ_SCOPE,
 	buildTokenForm,
 	parseTokenResponse,
 	type AppCredential,
@@ -12,6 +11,7 @@ import {
 import type { ICredentialDataDecryptedObject, IHttpRequestOptions, IN8nHttpFullResponse } from 'n8n-workflow';
 
 import { endpointsFromCredentials } from './endpoints';
+import { USERS_READ_SCOPE, requestedScopes } from './permissions';
 
 export type HttpRequest = (options: IHttpRequestOptions) => Promise<IN8nHttpFullResponse>;
 
@@ -57,23 +57,50 @@ export function identityUnreachable(tokenUrl: string, error: unknown): AvePointA
 	);
 }
 
-/** Returns a fresh access token; a refusal is an AvePointAuthError whose message holds no secret. */
+export interface IssuedToken {
+	accessToken: string;
+	/** The permissions the token carries, space-separated: as the service says, else as asked. */
+	scope: string;
+}
+
+/**
+ * A fresh access token for the credential's permissions; a refusal is an AvePointAuthError whose
+ * message holds no secret. When the credential says the app holds the customers permission and
+ * the identity service answers invalid_scope, the token is asked again for the users permission
+ * alone: an app that lacks the customers one still reads users by ID, and what needs it (the
+ * From List searches, All Tenants) says what to grant when the API refuses it.
+ */
 export async function requestAccessToken(
 	httpRequest: HttpRequest,
 	credentials: ICredentialDataDecryptedObject,
 	nowMs: number,
-): Promise<string> {
+): Promise<IssuedToken> {
 	const { tokenUrl } = endpointsFromCredentials(credentials);
-	const form = buildTokenForm(appCredential(credentials), { tokenUrl, scope: USERS_READ_SCOPE, nowSeconds: nowMs / 1000 });
-	const response = await httpRequest({
-		method: 'POST',
-		url: tokenUrl,
-		body: form,
-		headers: { 'Content-Type': 'application/x-www-form-urlencoded', Accept: 'application/json' },
-		returnFullResponse: true,
-		ignoreHttpStatusErrors: true,
-	});
-	return parseTokenResponse(response.statusCode, parseBody(response.body)).accessToken;
+	const app = appCredential(credentials);
+	const exchange = async (scopes: readonly string[]): Promise<IssuedToken> => {
+		const scope = scopes.join(' ');
+		// A new form each time: a certificate's assertion is single-use (its jti).
+		const form = buildTokenForm(app, { tokenUrl, scope, nowSeconds: nowMs / 1000 });
+		const response = await httpRequest({
+			method: 'POST',
+			url: tokenUrl,
+			body: form,
+			headers: { 'Content-Type': 'application/x-www-form-urlencoded', Accept: 'application/json' },
+			returnFullResponse: true,
+			ignoreHttpStatusErrors: true,
+		});
+		const token = parseTokenResponse(response.statusCode, parseBody(response.body), scope);
+		return { accessToken: token.accessToken, scope: token.scope ?? scope };
+	};
+	const scopes = requestedScopes(credentials);
+	const first = await exchange(scopes).then(
+		(token) => ({ token }),
+		(error: unknown) => ({ error }),
+	);
+	if ('token' in first) return first.token;
+	const { error } = first;
+	if (scopes.length > 1 && error instanceof AvePointAuthError && error.oauthError === 'invalid_scope') return await exchange([USERS_READ_SCOPE]);
+	throw error;
 }
 
 /**

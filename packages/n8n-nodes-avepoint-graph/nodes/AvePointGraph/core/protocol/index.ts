@@ -22,7 +22,7 @@ export {
   type InconsistencyReport,
 } from './errors/avepoint-errors.js';
 export { apiErrorFromResponse, requestIdOf, type HeaderSource, type Resource } from './errors/from-response.js';
-export { classifyTransportFailure, transportErrorOf, responseTooLarge, type TransportFailureKind } from './errors/from-transport.js';
+export { transportErrorOf, responseTooLarge } from './errors/from-transport.js';
 export { redact } from './errors/redact.js';
 
 // Environments and permissions
@@ -41,7 +41,7 @@ export { CUSTOMERS_READ_SCOPE } from './directory/customers.js';
 
 // Tokens
 export { buildTokenForm, type AppCredential } from './auth/token-request.js';
-export { parseTokenResponse, DEFAULT_TOKEN_LIFETIME_SECONDS, type AccessToken } from './auth/token-response.js';
+export { parseTokenResponse, type AccessToken } from './auth/token-response.js';
 
 // Input rules
 export {
@@ -52,7 +52,6 @@ export {
   DEFAULT_CONCURRENCY,
   DEFAULT_MAX_PASSES,
   MAX_PASSES,
-  CONSISTENCY_MODES,
   idKey,
   validateGuid,
   parseUserIdList,
@@ -72,11 +71,10 @@ export {
 } from './validate.js';
 
 // Users
-export { USERS_BATCH_PATH, buildUsersBatchRequest, buildUsersBatchUrl, type UsersBatchRequest } from './users/users-request.js';
+export { buildUsersBatchRequest, buildUsersBatchUrl, type UsersBatchRequest } from './users/users-request.js';
 export { MAX_IDS_PER_REQUEST, planIdChunks, matchRequestedIds } from './users/id-chunks.js';
 export {
   USER_FIELD_NAMES,
-  normalizeUser,
   pickUserFields,
   simplifyUser,
   withStatusLabels,
@@ -95,18 +93,10 @@ export {
   hasStatus,
   type UserStatusCode,
 } from './users/user-status.js';
-export { USER_PATH, buildUserRequest, normalizeUserDetail, type UserDetail, type UserRequest } from './users/user-detail.js';
+export { buildUserRequest, normalizeUserDetail, type UserDetail, type UserRequest } from './users/user-detail.js';
 
 // Pages
-export {
-  normalizePage,
-  normalizeUsersPage,
-  pageCount,
-  effectivePageSize,
-  type Page,
-  type UsersPage,
-  type ResponseContext,
-} from './pages.js';
+export { normalizeUsersPage, pageCount, effectivePageSize, type UsersPage, type ResponseContext } from './pages.js';
 
 // The partner's customers and their tenants
 export {
@@ -125,5 +115,4 @@ export {
 export { resolveCustomer, resolveTenant, type TenantOfCustomer } from './directory/resolve-names.js';
 
 // Retries
-export { DEFAULT_RETRY_POLICY, RETRYABLE_STATUSES, decideRetry, retryHintOf, type RetryPolicy, type RetryHint, type RetryDecision, type RetryInput } from './retry.js';
-export { isRecord } from './guards.js';
+export { DEFAULT_RETRY_POLICY, decideRetry, retryHintOf, type RetryPolicy, type RetryHint, type RetryDecision, type RetryInput } from './retry.js';
