@@ -36,7 +36,7 @@ describe("the n8n node's copy of core's protocol", () => {
 
   it("holds core's protocol folder and what it imports, each file marked as generated from its core file", () => {
     const files = walk(copy).map((f) => relative(copy, f));
-    const protocol = readdirSync(join(root, 'packages/core/src/protocol')).map((name) => `protocol/${name}`);
+    const protocol = walk(join(root, 'packages/core/src/protocol')).map((f) => `protocol/${relative(join(root, 'packages/core/src/protocol'), f)}`);
     expect(files).toEqual(expect.arrayContaining([...protocol, 'generated/openapi.ts']));
     for (const file of files) {
       expect(readFileSync(join(copy, file), 'utf8').split('\n')[0]).toBe(
@@ -48,12 +48,12 @@ describe("the n8n node's copy of core's protocol", () => {
   it('the check fails on an edited, a missing and an extra file, and names each', () => {
     const dir = scratchCopy();
     writeFileSync(join(dir, 'protocol/retry.ts'), `${readFileSync(join(dir, 'protocol/retry.ts'), 'utf8')}\n// edited\n`);
-    rmSync(join(dir, 'protocol/chunk.ts'));
+    rmSync(join(dir, 'protocol/users/id-chunks.ts'));
     writeFileSync(join(dir, 'protocol/stray.ts'), 'export {};\n');
     const result = run('--check', '--dest', dir);
     expect(result.status).toBe(1);
     expect(result.stderr).toMatch(/changed\s+protocol\/retry\.ts/);
-    expect(result.stderr).toMatch(/missing\s+protocol\/chunk\.ts/);
+    expect(result.stderr).toMatch(/missing\s+protocol\/users\/id-chunks\.ts/);
     expect(result.stderr).toMatch(/not in core\s+protocol\/stray\.ts/);
   });
 
