@@ -4,15 +4,13 @@
 // service for a separate token with the customers permission, the first time it is needed.
 // The token request goes through z.request like every other call: Zapier censors the secret (an
 // authData value) and the issued token (`access_token`) in its logs.
-import { createUsersClient } from '@avepoint-graph-kit/core';
+import { createUsersClient, type UsersClient } from '@avepoint-graph-kit/core';
 import type { Bundle, ZObject } from 'zapier-platform-core';
 import { connectionOf } from './connection.js';
 import { rethrowForZapier } from './zapier-errors.js';
 import { createZapierSend } from './zapier-send.js';
 
-export type CustomersClient = ReturnType<typeof createUsersClient>;
-
-export function customersClientFor(z: ZObject, bundle: Bundle): CustomersClient {
+export function customersClientFor(z: ZObject, bundle: Bundle): UsersClient {
   let connection;
   try {
     connection = connectionOf(bundle.authData);

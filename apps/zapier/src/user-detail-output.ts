@@ -1,12 +1,9 @@
 // One user in full (Find User) as a Zap step hands it on: every field core's getUser gives
 // (`status` and `alternateEmailAddress` always arrays), plus status labels next to the codes.
-import { statusLabels, type UserDetail } from '@avepoint-graph-kit/core/protocol';
+import { withStatusLabels, type UserDetail } from '@avepoint-graph-kit/core/protocol';
 
-export type ZapierUserDetail = UserDetail & { statusLabels: string[] };
-
-export function toZapierUserDetail(user: UserDetail): ZapierUserDetail {
-  return { ...user, statusLabels: statusLabels(user.status) };
-}
+/** One user in full, with the labels of its status codes. */
+export type LabelledUserDetail = UserDetail & { statusLabels: string[] };
 
 /** Labels and types for the editor: who, how to reach them, where, then the account's settings. */
 export const USER_DETAIL_OUTPUT_FIELDS = [
@@ -50,7 +47,7 @@ export const USER_DETAIL_OUTPUT_FIELDS = [
 ] as const;
 
 /** A real-looking user in full (invented IDs, names and numbers), shown before a Zap has run. */
-export const SAMPLE_USER_DETAIL: ZapierUserDetail = toZapierUserDetail({
+export const SAMPLE_USER_DETAIL: LabelledUserDetail = withStatusLabels({
   id: 'c2aa00d3-5b1e-4c7a-9f4e-9e9c79232bff',
   displayName: 'Kevin Mark',
   loginName: 'kevin.mark@contoso.onmicrosoft.com',

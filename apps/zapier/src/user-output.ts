@@ -2,10 +2,6 @@
 // (labels come from core), described for the Zap editor by outputFields.
 import { withStatusLabels, type LabelledUser } from '@avepoint-graph-kit/core/protocol';
 
-export type ZapierUser = LabelledUser;
-
-export const toZapierUser = withStatusLabels;
-
 /** Labels and types for the editor, in the order people scan them. */
 export const USER_OUTPUT_FIELDS = [
   { key: 'id', label: 'User ID', type: 'string', primary: true },
@@ -30,7 +26,7 @@ export const USER_OUTPUT_FIELDS = [
 ] as const;
 
 /** A real-looking user (invented IDs and names), shown before a Zap has run. */
-export const SAMPLE_USER: ZapierUser = toZapierUser({
+export const SAMPLE_USER: LabelledUser = withStatusLabels({
   id: 'c2aa00d3-5b1e-4c7a-9f4e-9e9c79232bff',
   displayName: 'Kevin Mark',
   userPrincipalName: 'kevin.mark@contoso.onmicrosoft.com',

@@ -1,12 +1,10 @@
 // Core's typed client for one Zapier call: the connection's endpoints, the session token, no
 // retries of its own (Zapier retries throttled and refreshed calls) and HTTP through z.request.
-import { createUsersClient } from '@avepoint-graph-kit/core';
+import { createUsersClient, type UsersClient } from '@avepoint-graph-kit/core';
 import type { Bundle, ZObject } from 'zapier-platform-core';
 import { connectionOf } from './connection.js';
 import { rethrowForZapier } from './zapier-errors.js';
 import { createZapierSend } from './zapier-send.js';
-
-export type UsersClient = ReturnType<typeof createUsersClient>;
 
 export function usersClientFor(z: ZObject, bundle: Bundle): UsersClient {
   const accessToken = bundle.authData.accessToken;

@@ -106,9 +106,11 @@ describe('token exchange (preAuthentication)', () => {
 		const refusing = { helpers: { httpRequest: async () => ({ statusCode: 400, headers: {}, body: { error: 'invalid_client' } }) } };
 		const error = (await credential.preAuthentication
 			.call(refusing as unknown as IHttpRequestHelper, SANDBOX_CREDENTIALS)
-			.catch((e: Error) => e)) as Error & { code?: unknown };
+			.catch((e: Error) => e)) as Error & { code?: unknown; avePointCode?: unknown };
 		expect(error.code).toBeUndefined();
-		expect(error.name).toBe('AvePointAuthError');
+		expect(error.name).toBe('PreAuthenticationError');
+		// Core's code travels on, where the node reads it (not where n8n's Test would show it).
+		expect(error.avePointCode).toBe('AUTH_FAILED');
 		expect(error.message).toMatch(/refused the app's credentials.*invalid_client/);
 	});
 });

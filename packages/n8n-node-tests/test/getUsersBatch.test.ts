@@ -375,9 +375,10 @@ describe('Get Users Batch: service errors', () => {
 	});
 
 	it('a refused credential (from preAuthentication) says so and points at the credential', async () => {
-		// As the credential's preAuthentication throws it: named, without a code (see forCredentialTest).
+		// As the credential's preAuthentication throws it: without a code, core's code kept as avePointCode.
 		const refused = Object.assign(new Error('The AvePoint identity service refused the app\'s credentials (HTTP 400, invalid_client)'), {
-			name: 'AvePointAuthError',
+			name: 'PreAuthenticationError',
+			avePointCode: 'AUTH_FAILED',
 		});
 		const error = await failure(run({ params: { userIds: userId(1) }, send: () => Promise.reject(new NodeApiError(NODE, refused as never)) }));
 		expect(error).toBeInstanceOf(NodeApiError);

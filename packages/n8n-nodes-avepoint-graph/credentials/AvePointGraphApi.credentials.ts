@@ -11,7 +11,7 @@ import type {
 import { CUSTOM_ENVIRONMENT } from '../nodes/AvePointGraph/shared/endpoints';
 import { authenticateRequest, PROBE_HEADER, settingsFingerprint } from '../nodes/AvePointGraph/shared/credential-proof';
 import { CUSTOMERS_READ_SCOPE, USERS_READ_SCOPE } from '../nodes/AvePointGraph/shared/permissions';
-import { forCredentialTest, identityUnreachable, requestAccessToken } from '../nodes/AvePointGraph/shared/token';
+import { asPreAuthenticationError, identityUnreachable, requestAccessToken } from '../nodes/AvePointGraph/shared/token';
 
 // The Test reads the users of a customer that cannot exist: it names no real data, and the API
 // must check the token before it can say "no such customer" (see shared/credential-proof.ts).
@@ -158,7 +158,7 @@ export class AvePointGraphApi implements ICredentialType {
 			);
 			return { accessToken: token.accessToken, tokenFingerprint: settingsFingerprint(credentials), grantedScope: token.scope };
 		} catch (error) {
-			throw forCredentialTest(error);
+			throw asPreAuthenticationError(error);
 		}
 	}
 

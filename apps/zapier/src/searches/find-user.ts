@@ -1,11 +1,11 @@
 // Search "Find User": one user in full by ID; [] when the tenant has no such user (Zapier's
 // convention for a search that found nothing, so "continue if nothing is found" and
 // find-or-create work).
-import { AvePointApiError } from '@avepoint-graph-kit/core/protocol';
+import { AvePointApiError, withStatusLabels } from '@avepoint-graph-kit/core/protocol';
 import type { Bundle, ZObject } from 'zapier-platform-core';
 import { customerIdField, tenantIdField, userIdField } from '../input-fields.js';
 import { STEP_BUDGET_MS, withinStepBudget } from '../step-deadline.js';
-import { SAMPLE_USER_DETAIL, USER_DETAIL_OUTPUT_FIELDS, toZapierUserDetail, type ZapierUserDetail } from '../user-detail-output.js';
+import { SAMPLE_USER_DETAIL, USER_DETAIL_OUTPUT_FIELDS, type LabelledUserDetail } from '../user-detail-output.js';
 import { callApi, usersClientFor } from '../users-client.js';
 
 type FindUserInput = {
@@ -14,7 +14,7 @@ type FindUserInput = {
   userId?: unknown;
 };
 
-async function perform(z: ZObject, bundle: Bundle<FindUserInput>): Promise<ZapierUserDetail[]> {
+async function perform(z: ZObject, bundle: Bundle<FindUserInput>): Promise<LabelledUserDetail[]> {
   const client = usersClientFor(z, bundle);
   const where = { customerId: bundle.inputData.customerId as string, tenantId: bundle.inputData.tenantId as string };
   const found = await callApi(z, () =>
@@ -31,7 +31,7 @@ async function perform(z: ZObject, bundle: Bundle<FindUserInput>): Promise<Zapie
       }
     }),
   );
-  return found === undefined ? [] : [toZapierUserDetail(found)];
+  return found === undefined ? [] : [withStatusLabels(found)];
 }
 
 export const findUser = {

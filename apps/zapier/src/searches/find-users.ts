@@ -1,8 +1,8 @@
 // Search "Find Users (Batch)": one result per user found, in the order asked; [] when none match.
-import { parseUserIdList, planIdChunks, MAX_IDS_PER_REQUEST } from '@avepoint-graph-kit/core/protocol';
+import { parseUserIdList, planIdChunks, MAX_IDS_PER_REQUEST, withStatusLabels, type LabelledUser } from '@avepoint-graph-kit/core/protocol';
 import type { Bundle, ZObject } from 'zapier-platform-core';
 import { customerIdField, tenantIdField, userIdsField } from '../input-fields.js';
-import { SAMPLE_USER, USER_OUTPUT_FIELDS, toZapierUser, type ZapierUser } from '../user-output.js';
+import { SAMPLE_USER, USER_OUTPUT_FIELDS } from '../user-output.js';
 import { callApi, usersClientFor } from '../users-client.js';
 import { STEP_BUDGET_MS, withinStepBudget } from '../step-deadline.js';
 import { rethrowForZapier } from '../zapier-errors.js';
@@ -25,7 +25,7 @@ export function requestedIds(value: unknown): string[] {
   return entries.flatMap((entry, i) => parseUserIdList(entry, Array.isArray(value) ? `userIds[${i}]` : 'userIds'));
 }
 
-async function perform(z: ZObject, bundle: Bundle<FindUsersInput>): Promise<ZapierUser[]> {
+async function perform(z: ZObject, bundle: Bundle<FindUsersInput>): Promise<LabelledUser[]> {
   let userIds: string[];
   try {
     userIds = requestedIds(bundle.inputData.userIds);
@@ -53,7 +53,7 @@ async function perform(z: ZObject, bundle: Bundle<FindUsersInput>): Promise<Zapi
       }),
     ),
   );
-  return users.map(toZapierUser);
+  return users.map(withStatusLabels);
 }
 
 export const findUsers = {

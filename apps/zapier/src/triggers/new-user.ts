@@ -9,10 +9,19 @@
 // The status filter keeps the users with any of the chosen statuses (core's hasStatus). Zapier
 // dedupes on what a poll returns, so a user the filter left out is not remembered: they trigger
 // on the first poll that sees them with one of the statuses.
-import { MAX_PAGE_SIZE, effectivePageSize, hasStatus, pageCount, validateStatusFilter, type User } from '@avepoint-graph-kit/core/protocol';
+import {
+  MAX_PAGE_SIZE,
+  effectivePageSize,
+  hasStatus,
+  pageCount,
+  validateStatusFilter,
+  type User,
+  withStatusLabels,
+  type LabelledUser,
+} from '@avepoint-graph-kit/core/protocol';
 import type { Bundle, ZObject } from 'zapier-platform-core';
 import { customerIdField, statusFilterField, tenantIdField } from '../input-fields.js';
-import { SAMPLE_USER, USER_OUTPUT_FIELDS, toZapierUser, type ZapierUser } from '../user-output.js';
+import { SAMPLE_USER, USER_OUTPUT_FIELDS } from '../user-output.js';
 import { STEP_BUDGET_MS, withinStepBudget } from '../step-deadline.js';
 import { callApi, usersClientFor } from '../users-client.js';
 import { rethrowForZapier } from '../zapier-errors.js';
@@ -34,7 +43,7 @@ export function pollPages(totalCount: number, pageSize: number, maxPages: number
   return pages;
 }
 
-async function perform(z: ZObject, bundle: Bundle<NewUserInput>): Promise<ZapierUser[]> {
+async function perform(z: ZObject, bundle: Bundle<NewUserInput>): Promise<LabelledUser[]> {
   // Checked before anything is sent: a status that names nothing fails naming the field.
   let statuses;
   try {
@@ -61,7 +70,7 @@ async function perform(z: ZObject, bundle: Bundle<NewUserInput>): Promise<Zapier
     }),
   );
   const wanted = statuses === undefined ? users : users.filter((user) => hasStatus(user, statuses));
-  return wanted.reverse().map(toZapierUser);
+  return wanted.reverse().map(withStatusLabels);
 }
 
 export const newUser = {

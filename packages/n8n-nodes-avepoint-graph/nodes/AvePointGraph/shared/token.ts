@@ -7,6 +7,7 @@ import {
 	buildTokenForm,
 	parseTokenResponse,
 	type AppCredential,
+	type AvePointErrorCode,
 } from '../core/protocol';
 import type { ICredentialDataDecryptedObject, IHttpRequestOptions, IN8nHttpFullResponse } from 'n8n-workflow';
 
@@ -104,12 +105,21 @@ export async function requestAccessToken(
 }
 
 /**
- * n8n's credential test shows an error's `code` (here "AUTH_FAILED") instead of its message when
- * the error has one. The same error without the code keeps its name, by which the node knows it.
+ * An error leaving the credential's preAuthentication. n8n's credential Test shows an error's
+ * `code` (here "AUTH_FAILED") in place of its message whenever it has one, so this error has no
+ * `code`: it keeps core's under `avePointCode`, where the node's error handling reads it.
  */
-export function forCredentialTest(error: unknown): unknown {
-	if (!(error instanceof AvePointError)) return error;
-	const plain = new Error(error.message);
-	plain.name = error.name;
-	return plain;
+export class PreAuthenticationError extends Error {
+	readonly avePointCode: AvePointErrorCode;
+
+	constructor(error: AvePointError) {
+		super(error.message);
+		this.name = 'PreAuthenticationError';
+		this.avePointCode = error.code;
+	}
+}
+
+/** Core's errors as PreAuthenticationError; anything else (n8n's own) as it came. */
+export function asPreAuthenticationError(error: unknown): unknown {
+	return error instanceof AvePointError ? new PreAuthenticationError(error) : error;
 }

@@ -29,22 +29,30 @@ interface CarriedError {
 	message: string;
 }
 
-/** By code, or by name when the credential dropped the code (see forCredentialTest). */
-const CARRIED: Record<string, CarriedError['code']> = {
-	INPUT_INVALID: 'INPUT_INVALID',
-	AUTH_FAILED: 'AUTH_FAILED',
-	AvePointInputError: 'INPUT_INVALID',
-	AvePointAuthError: 'AUTH_FAILED',
-};
+const CARRIED_CODES: ReadonlySet<string> = new Set<CarriedError['code']>(['INPUT_INVALID', 'AUTH_FAILED']);
 
-const carriedCode = (key: unknown): CarriedError['code'] | undefined =>
-	typeof key === 'string' && Object.hasOwn(CARRIED, key) ? CARRIED[key] : undefined;
+/** Core's code on one of its errors, or on a PreAuthenticationError (shared/token.ts) that kept it. */
+function carriedCode(error: object): CarriedError['code'] | undefined {
+	const { avePointCode, code } = error as { avePointCode?: unknown; code?: unknown };
+	const found = typeof avePointCode === 'string' ? avePointCode : code;
+	return typeof found === 'string' && CARRIED_CODES.has(found) ? (found as CarriedError['code']) : undefined;
+}
 
+/**
+ * The HTTP answer inside n8n's request error. n8n 2.x keeps axios's error as the `cause` of its
+ * NodeApiError, with `response`. n8n-workflow 1.x drops `cause` (a class field resets it) and
+ * keeps the answer only as `context.data`, the response stream with `statusCode` and `headers`.
+ */
 function failedResponseOf(error: unknown): FailedResponse | undefined {
 	for (let e: unknown = error, depth = 0; e && typeof e === 'object' && depth < 4; depth++) {
 		const response = (e as { response?: unknown }).response;
 		if (response && typeof response === 'object' && typeof (response as { status?: unknown }).status === 'number') {
 			return response as FailedResponse;
+		}
+		const stream = (e as { context?: { data?: unknown } }).context?.data;
+		if (stream && typeof stream === 'object' && typeof (stream as { statusCode?: unknown }).statusCode === 'number') {
+			const { statusCode, headers } = stream as { statusCode: number; headers?: HeaderSource };
+			return { status: statusCode, data: stream, ...(headers ? { headers } : {}) };
 		}
 		e = (e as { cause?: unknown }).cause;
 	}
@@ -53,8 +61,8 @@ function failedResponseOf(error: unknown): FailedResponse | undefined {
 
 export function protocolErrorOf(error: unknown): CarriedError | undefined {
 	for (let e: unknown = error, depth = 0; e && typeof e === 'object' && depth < 4; depth++) {
-		const { code, name, message } = e as { code?: unknown; name?: unknown; message?: unknown };
-		const carried = carriedCode(code) ?? carriedCode(name);
+		const carried = carriedCode(e);
+		const { message } = e as { message?: unknown };
 		if (carried && typeof message === 'string') return { code: carried, message };
 		e = (e as { cause?: unknown }).cause;
 	}

@@ -9,7 +9,7 @@ type WireUser = components['schemas']['User'];
 
 export type User = Omit<WireUser, 'status'> & { status: UserStatusCode[] };
 
-/** The fields people use, for n8n's Simplify and Zapier's result lists. */
+/** The fields people use: what the n8n node's Simplified output shows. */
 export interface SimplifiedUser {
   id: string;
   displayName: string | null;
@@ -80,7 +80,8 @@ export function normalizeUser(raw: unknown, where = 'data[]', owned = false): Us
 /** Every field of the user, with the labels of its status codes beside them. */
 export type LabelledUser = User & { statusLabels: string[] };
 
-export function withStatusLabels(user: User): LabelledUser {
+/** A user (from the batch or in full), with the labels of its status codes beside them. */
+export function withStatusLabels<T extends { status: readonly UserStatusCode[] }>(user: T): T & { statusLabels: string[] } {
   return { ...user, statusLabels: statusLabels(user.status) };
 }
 
