@@ -55,6 +55,21 @@ describe('token exchange', () => {
     expect(() => parseTokenResponse(200, 'x')).toThrow(AvePointAuthError);
   });
 
+  it('invalid_scope names the permission asked for, or each of several', () => {
+    const refusal = (scope: string) => {
+      try {
+        parseTokenResponse(400, { error: 'invalid_scope' }, scope);
+      } catch (error) {
+        return error as AvePointAuthError;
+      }
+      throw new Error('expected a refusal');
+    };
+    expect(refusal('elements.customers.read.all').message).toContain('lacks the elements.customers.read.all permission');
+    const both = refusal('elements.um.user.read.all elements.customers.read.all');
+    expect(both.message).toContain('lacks one of the permissions elements.um.user.read.all, elements.customers.read.all');
+    expect(both.permission).toBe('elements.um.user.read.all elements.customers.read.all');
+  });
+
   it('refreshes before expiry', () => {
     expect(tokenIsFresh({ expiresAtMs: 100_000, nowMs: 0 })).toBe(true);
     expect(tokenIsFresh({ expiresAtMs: 100_000, nowMs: 50_000 })).toBe(false);

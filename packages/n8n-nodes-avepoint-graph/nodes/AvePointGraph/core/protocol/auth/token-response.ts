@@ -29,9 +29,11 @@ export function parseTokenResponse(status: number, body: unknown, scope?: string
   if (status < 200 || status >= 300) {
     const oauthError = isRecord(body) && typeof body.error === 'string' ? body.error : undefined;
     const description = isRecord(body) && typeof body.error_description === 'string' ? body.error_description.slice(0, 300) : undefined;
-    // invalid_scope names the permission that was asked for: the one to grant in Elements.
+    // invalid_scope names the permissions that were asked for: one of them is the one to grant.
+    const scopes = scope?.split(/\s+/).filter((s) => s !== '') ?? [];
+    const asked = scopes.length === 1 ? `the ${scopes[0]} permission` : `one of the permissions ${scopes.join(', ')}`;
     const hint =
-      oauthError === 'invalid_scope' && scope ? `the app registration lacks the ${scope} permission: grant it in AvePoint Elements (Settings > API app registration)`
+      oauthError === 'invalid_scope' && scopes.length > 0 ? `the app registration lacks ${asked}: grant it in AvePoint Elements (Settings > API app registration)`
       : oauthError ? OAUTH_HINTS[oauthError]
       : undefined;
     const message =
