@@ -10,7 +10,9 @@ const tally = (line) => tallyLine(totals, line);
 
 function run(args) {
   return new Promise((resolve) => {
-    const child = spawn(pnpm[0], [...pnpm.slice(1), ...args], { stdio: ['inherit', 'pipe', 'pipe'] });
+    // Turborepo's telemetry notice and update box are nothing a CI log or a new user can act on.
+    const env = { ...process.env, TURBO_TELEMETRY_DISABLED: '1', TURBO_NO_UPDATE_NOTIFIER: '1' };
+    const child = spawn(pnpm[0], [...pnpm.slice(1), ...args], { env, stdio: ['inherit', 'pipe', 'pipe'] });
     for (const [from, to] of [
       [child.stdout, process.stdout],
       [child.stderr, process.stderr],

@@ -2,9 +2,11 @@
 // through. Runs until Ctrl-C.
 import { ALL_TENANTS_WORKFLOW_ID, ALL_USERS_WORKFLOW_ID, DEMO_WORKFLOW_ID, OWNER, startDemo } from './lib/demo-env.mjs';
 
-const log = (text) => console.log(`[demo] ${text}`);
-log('installing n8n on first use takes several minutes; later runs start in about 30 seconds');
-const demo = await startDemo({ log });
+const log = (text) => console.log(`      ${text}`);
+// The root `pnpm demo` keeps the workspace in the repository's .demo folder and says where.
+const folder = process.env.AVEPOINT_DEMO_N8N_FOLDER;
+if (!folder) log('n8n is installed on first use (several minutes, once per machine); this run\'s n8n workspace is temporary');
+const demo = await startDemo({ log, ...(folder ? { folder } : {}) });
 
 console.log(`
   n8n editor      ${demo.url}
@@ -20,6 +22,8 @@ console.log(`
   can be picked From List; "AvePoint sandbox (client secret)" and "(certificate)" are as saved
   before that field existed (By ID only); "AvePoint sandbox (users-only app)" says it has the
   permission but its app lacks it, to see what the node says then.
+  n8n workspace   ${folder ? `${process.env.AVEPOINT_DEMO_FOLDER_LABEL ?? folder} (kept between runs; delete it to start afresh)` : 'a temporary folder, deleted on stop'}
+
   Ctrl-C stops n8n and the sandbox.
 `);
 
@@ -27,7 +31,6 @@ let stopping = false;
 async function stop() {
   if (stopping) return;
   stopping = true;
-  log('stopping');
   await demo.close();
   process.exit(0);
 }

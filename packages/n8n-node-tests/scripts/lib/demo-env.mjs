@@ -1,6 +1,6 @@
 // The demo environment: the sandbox, and an n8n editor with the AvePoint Graph node loaded, the credential
 // pointing at the sandbox, demo workflows imported and an owner account ready to log in.
-import { existsSync } from 'node:fs';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 import { startSandbox } from '@avepoint-graph-kit/sandbox';
@@ -23,19 +23,27 @@ async function portOr(preferred) {
   return free ? preferred : await freePort();
 }
 
-export async function startDemo({ log = () => {} } = {}) {
+/**
+ * `folder`: n8n's user folder to keep between runs (what the user built in the editor survives a
+ * restart); the demo workflows are imported into it once, the credentials every time (the
+ * sandbox's port may change). Without it, a temporary folder deleted on close.
+ */
+export async function startDemo({ log = () => {}, folder } = {}) {
   if (!existsSync(join(NODE_PACKAGE_ROOT, 'dist/nodes/AvePointGraph/AvePointGraph.node.js'))) {
     throw new Error('dist is missing: run `pnpm build` first (the root `pnpm demo` does it)');
   }
   const sandbox = await startSandbox({ port: await portOr(4010), users: 250 });
-  const n8n = await N8nInstance.create({ port: Number(process.env.N8N_PORT ?? (await portOr(5678))) });
+  if (folder) mkdirSync(folder, { recursive: true });
+  const imported = folder !== undefined && existsSync(join(folder, '.demo-workflows-imported'));
+  const n8n = await N8nInstance.create({ port: Number(process.env.N8N_PORT ?? (await portOr(5678))), ...(folder ? { userFolder: folder } : {}) });
+  const release = () => (folder ? undefined : n8n.dispose());
   try {
     const customer = sandbox.customers[0];
     const tenant = customer.tenants[0];
     const at = (i) => sandbox.userAt(0, 0, i).id;
-    log('importing the sandbox credentials and the demo workflows');
+    log(imported ? 'updating the sandbox credentials' : 'importing the sandbox credentials and the demo workflows');
     await n8n.importCredentials(sandboxCredentials(sandbox));
-    await n8n.importWorkflows([
+    if (!imported) await n8n.importWorkflows([
       workflow({
         id: DEMO_WORKFLOW_ID,
         name: 'AvePoint Graph: users by ID from several items',
@@ -79,6 +87,7 @@ export async function startDemo({ log = () => {} } = {}) {
         },
       }),
     ]);
+    if (folder && !imported) writeFileSync(join(folder, '.demo-workflows-imported'), `${new Date().toISOString()}\n`);
     log('starting the n8n editor');
     await n8n.start();
     const res = await fetch(`${n8n.url()}/rest/owner/setup`, {
@@ -86,20 +95,24 @@ export async function startDemo({ log = () => {} } = {}) {
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify(OWNER),
     });
-    if (!res.ok) throw new Error(`owner setup failed: HTTP ${res.status} ${await res.text()}`);
+    if (!res.ok) {
+      const answer = await res.text();
+      // A kept folder has its owner from an earlier run, with the same login.
+      if (!(imported && res.status === 400 && /already/i.test(answer))) throw new Error(`owner setup failed: HTTP ${res.status} ${answer}`);
+    }
     return {
       sandbox,
       n8n,
       url: n8n.url(),
       async close() {
         await n8n.stop();
-        n8n.dispose();
+        release();
         await sandbox.close();
       },
     };
   } catch (error) {
     await n8n.stop();
-    n8n.dispose();
+    release();
     await sandbox.close();
     throw error;
   }
