@@ -1,6 +1,7 @@
 // Adds up vitest's per-run summaries ("Tests  1 failed | 127 passed | 2 skipped (130)", prefixed
 // by turbo with the task's name and coloured) into one count for the whole `pnpm test`.
 const SUMMARY = /^\S*:?\s*Tests\s+(.*\(\d+\))\s*$/;
+// eslint-disable-next-line no-control-regex -- ANSI colour codes, which vitest prints
 const ANSI = /\x1b\[[0-9;]*m/g;
 
 export function emptyTotals() {

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 
 const text = readFileSync(new URL('../openapi.yaml', import.meta.url), 'utf8');
 const field = (name) => text.match(new RegExp(`^\\s*${name}: (.+)$`, 'm'))?.[1];
-const path = text.match(/^  (\/partner\/[^:]+):$/m)?.[1];
+const path = text.match(/^ {2}(\/partner\/[^:]+):$/m)?.[1];
 console.log(`${field('title')} (${field('version')})`);
 console.log(field('summary'));
 console.log(`POST ${path}  operationId: ${field('operationId')}`);

@@ -7,7 +7,7 @@ const url = (p) => `${baseUrl}/partner/external/v3/um/customers/${customer}/tena
 const get = async (p) => (await fetch(url(p), { method: 'POST', headers: { authorization: `Bearer ${tok.access_token}`, 'content-type': 'application/json' }, body: '{}' })).json();
 const first = await get(1);
 const pages = Math.ceil(first.metadata.totalCount / 100);
-const write = (users) => new Promise((r) => { const ok = process.stdout.write(users.map((u) => JSON.stringify(u)).join('\n') + '\n'); ok ? r() : process.stdout.once('drain', r); });
+const write = (users) => new Promise((r) => { const ok = process.stdout.write(users.map((u) => JSON.stringify(u)).join('\n') + '\n'); if (ok) r(); else process.stdout.once('drain', r); });
 await write(first.data);
 const window = [];
 let next = 2;

@@ -2,8 +2,8 @@
 import type { ClientPathsWithMethod } from 'openapi-fetch';
 import { describe, expectTypeOf, it } from 'vitest';
 import {
-  AvePointApiError,
-  AvePointError,
+  type AvePointApiError,
+  type AvePointError,
   createUsersClient,
   type AvePointErrorCode,
   type Credentials,

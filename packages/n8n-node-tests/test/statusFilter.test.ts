@@ -7,7 +7,6 @@ import { AvePointGraph } from 'n8n-nodes-avepoint-graph/dist/nodes/AvePointGraph
 import { fakeContext, type FakeContextOptions } from './helpers/fakeContext';
 import { customerGuid, makeDirectory, serveDirectory, tenantGuid, tenantUserId } from './helpers/fakeDirectory';
 import { locator } from './helpers/fakeLoadOptions';
-import { parseRequest } from './helpers/fakeTenant';
 
 // Contoso Production has 7 users; user n has status n % 9 (0 MFA disabled, 1 sign-in blocked, ... 6 inactive).
 const BASE = { resource: 'user', operation: 'getUsersBatch', customerId: locator(customerGuid(0)), tenantId: locator(tenantGuid(0, 0)), userIds: '', returnAll: true };

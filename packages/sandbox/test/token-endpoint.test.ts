@@ -5,7 +5,7 @@ import { startSandbox, type Sandbox } from '../src/index.js';
 import { callUsers, tokenRequest } from './helpers.js';
 
 let sb: Sandbox;
-let nowMs = Date.UTC(2026, 5, 1, 12);
+const nowMs = Date.UTC(2026, 5, 1, 12);
 const nowS = () => Math.floor(nowMs / 1000);
 
 beforeAll(async () => {

@@ -37,6 +37,7 @@ function startPrism(upstream: string): Promise<string> {
     const timer = setTimeout(() => reject(new Error(`Prism did not start:\n${prismLog}`)), 20_000);
     const onData = (chunk: Buffer): void => {
       prismLog += chunk.toString();
+      // eslint-disable-next-line no-control-regex -- Prism colours its log with ANSI escapes
       const match = /Prism is listening on (http:\/\/[\d.]+:\d+)/.exec(prismLog.replace(/\x1b\[[0-9;]*m/g, ''));
       if (match?.[1]) {
         clearTimeout(timer);

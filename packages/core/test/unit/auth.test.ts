@@ -112,7 +112,7 @@ describe('bearer token scope', () => {
   it('does not follow redirects with the token', async () => {
     const api = createFakeApi();
     const seen: RequestRedirect[] = [];
-    api.script((r) => undefined);
+    api.script(() => undefined);
     const client = secretClient({ ...api, fetch: (req: Request) => (seen.push(req.redirect), api.fetch(req)) } as typeof api);
     await client.getUsersPage(page);
     expect(seen.slice(-1)).toEqual(['manual']);

@@ -3,7 +3,7 @@
 // RFC 6749 section 5.2. Nothing a client sends as a credential is echoed back.
 import { timingSafeEqual } from 'node:crypto';
 import type { Reply } from '../http/io.js';
-import { assertionIssuer, JtiCache, verifyClientAssertion } from './client-assertion.js';
+import { assertionIssuer, type JtiCache, verifyClientAssertion } from './client-assertion.js';
 import { KNOWN_SCOPES, type RegisteredClient } from './clients.js';
 import type { TokenStore } from './token-store.js';
 
