@@ -1,6 +1,6 @@
 // The partner's customers with their tenants (the customers batch endpoint), through the listing
 // engine like users: every customer once, in page order, exact while the list changes.
-import { AvePointInputError, apiErrorFromResponse, buildCustomersBatchRequest, DEFAULT_CUSTOMERS_PAGE_SIZE, idKey, normalizeCustomersPage, requestIdOf, validateListingInput, MAX_IDS_PER_REQUEST, type Consistency, type Customer, type InconsistencyReport } from '../protocol/index.js';
+import { AvePointInputError, apiErrorFromResponse, buildCustomersBatchRequest, DEFAULT_CUSTOMERS_PAGE_SIZE, idKey, normalizeCustomersPage, requestIdOf, validateListingInput, MAX_IDS_PER_REQUEST, type Customer, type InconsistencyReport, type ListingInput } from '../protocol/index.js';
 import type { Page } from '../protocol/pages.js';
 import { validateCallback, validateSignal, validateUserIdArray } from '../protocol/validate.js';
 import { describeValue } from '../protocol/guards.js';
@@ -8,17 +8,12 @@ import { listPages, lookUpIds, type Scheduler } from '../engine/index.js';
 import type { Send } from '../transport/http.js';
 import { parseBody } from './users-page.js';
 
-export interface ListCustomersRequest {
+/** How to read the customers: a listing like any other (ListingInput), of some or all of them. */
+export interface ListCustomersRequest extends ListingInput {
   /** Only these customers (any number; chunked). Absent: every customer of the partner. */
   customerIds?: readonly string[] | undefined;
   /** Customers per request, 1 to 100 (default 50, the endpoint's documented default). */
   pageSize?: number | undefined;
-  concurrency?: number | undefined;
-  limit?: number | undefined;
-  /** The first page to read (with the same pageSize): where a failed listing said to resume, or one page of a picker. */
-  resumeFrom?: number | undefined;
-  maxPasses?: number | undefined;
-  consistency?: Consistency | undefined;
   onInconsistency?: ((report: InconsistencyReport) => void) | undefined;
   signal?: AbortSignal | undefined;
 }
