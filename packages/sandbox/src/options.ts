@@ -72,8 +72,11 @@ export interface Sandbox {
   /** The demo app that authenticates with a client secret. */
   clientId: string;
   clientSecret: string;
-  /** The demo app that authenticates with a certificate (RS256 JWT client assertion). */
-  certificate: CertificateCredential;
+  /**
+   * The demo app that authenticates with a certificate (RS256 JWT client assertion). Its key and
+   * certificate are generated on first use (reading this, or an assertion to verify): about 100 ms.
+   */
+  readonly certificate: CertificateCredential;
   /** An app registered without any permission: its tokens are refused with 403 everywhere. */
   unscopedClient: { clientId: string; clientSecret: string };
   /** An app granted elements.um.user.read.all only: it reads users and gets 403 on the customers endpoint. */

@@ -259,7 +259,9 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     tokenUrl,
     clientId: demo.secretClient.clientId,
     clientSecret: demo.secretClient.secret,
-    certificate: demo.certificate,
+    get certificate() {
+      return demo.certificate;
+    },
     unscopedClient: { clientId: demo.unscopedClient.clientId, clientSecret: demo.unscopedClient.secret },
     usersOnlyClient: { clientId: demo.usersOnlyClient.clientId, clientSecret: demo.usersOnlyClient.secret },
     scopes: [...KNOWN_SCOPES],
