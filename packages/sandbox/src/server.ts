@@ -264,7 +264,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     baseUrl = IN_PROCESS_ORIGIN;
   }
   tokenUrl = `${baseUrl}${TOKEN_PATH}`;
-  const inProcess = createInProcessFetch({ origin: new URL(baseUrl).origin, serve, isClosed: () => closed, now });
+  const inProcess = createInProcessFetch({ origin: new URL(baseUrl).origin, serve, isClosed: () => closed });
 
   return {
     baseUrl,

@@ -22,7 +22,6 @@ export interface InProcessServer {
   /** The handler the HTTP server runs, with its errors already handled. */
   serve(req: SandboxRequest, res: SandboxResponse): Promise<void>;
   isClosed(): boolean;
-  now(): number;
 }
 
 export interface InProcessFetch {
@@ -71,7 +70,7 @@ export function createInProcessFetch(server: InProcessServer): InProcessFetch {
     if (server.isClosed()) throw connectionRefused(url);
     // Read whole, as the handler does anyway (at most 1 MiB, then 413): it gives content-length.
     const body = request.body === null ? undefined : Buffer.from(await request.arrayBuffer());
-    const res = new InProcessResponse({ url: request.url, method: request.method, signal: request.signal, now: server.now });
+    const res = new InProcessResponse({ url: request.url, method: request.method, signal: request.signal });
     open.add(res);
     res.once('close', () => open.delete(res));
     void server.serve(requestOf(request, url, body, res), res);

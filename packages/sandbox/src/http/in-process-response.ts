@@ -135,8 +135,6 @@ export interface InProcessRequestInfo {
   url: string;
   method: string;
   signal: AbortSignal;
-  /** The sandbox's clock, for the `date` header. */
-  now: () => number;
 }
 
 export class InProcessResponse extends EventEmitter implements SandboxResponse {
@@ -175,8 +173,8 @@ export class InProcessResponse extends EventEmitter implements SandboxResponse {
     this.headersSent = true;
     const all = new Headers();
     for (const [name, value] of Object.entries(headers)) all.append(name, value);
-    // node:http adds `date`; here it is the sandbox's clock, so a test on fake time sees fake time.
-    if (!all.has('date')) all.set('date', new Date(this.request.now()).toUTCString());
+    // As node:http does: the real time, whatever clock the sandbox was given.
+    if (!all.has('date')) all.set('date', new Date().toUTCString());
     let body: ReadableStream<Uint8Array> | null = null;
     if (this.request.method !== 'HEAD' && !NULL_BODY_STATUSES.has(status)) {
       const decoding = decodingOf(all.get('content-encoding'));
