@@ -1,4 +1,6 @@
 export { startSandbox, TOKEN_PATH, DISCOVERY_PATH } from './server.js';
+export { IN_PROCESS_ORIGIN } from './http/in-process-fetch.js';
+export type { SandboxFetch } from './http/in-process-fetch.js';
 export type { Sandbox, SandboxOptions, SandboxCustomer, SandboxTenant, SandboxStats } from './options.js';
 export type {
   FaultRule,

@@ -7,12 +7,19 @@ import type { CustomerLayout } from './data/tenancy.js';
 import type { TenantSnapshot } from './data/tenant-snapshot.js';
 import type { SandboxUser } from './data/users.js';
 import type { FaultRule, RateLimit } from './faults/types.js';
+import type { SandboxFetch } from './http/in-process-fetch.js';
 import type { RecordedRequest } from './recorder.js';
 
 export interface SandboxOptions {
-  /** 0 or absent: a free port. */
+  /**
+   * false: no socket at all. The sandbox is served only in process, through `sandbox.fetch`, on
+   * `IN_PROCESS_ORIGIN` (`https://sandbox.invalid`, which `baseUrl` and `tokenUrl` then name).
+   * Default true: an HTTP server on `host` and `port` (and `sandbox.fetch` as well).
+   */
+  listen?: boolean;
+  /** 0 or absent: a free port. Not with `listen: false`. */
   port?: number;
-  /** Loopback by default; the sandbox is not meant to be reachable from elsewhere. */
+  /** Loopback by default; the sandbox is not meant to be reachable from elsewhere. Not with `listen: false`. */
   host?: string;
   /** Users of the first tenant of the first customer (the default one). Default 250. */
   users?: number;
@@ -67,13 +74,26 @@ export interface SandboxStats {
 }
 
 export interface Sandbox {
+  /** `http://127.0.0.1:<port>` when listening; `IN_PROCESS_ORIGIN` with `listen: false`. */
   baseUrl: string;
   tokenUrl: string;
+  /**
+   * A fetch that the sandbox answers in process, with no socket: the same handling as over HTTP
+   * (faults, rate limits, churn, latency, the recorder and stats included) and failures shaped
+   * like Node's fetch's (a reset rejects with `TypeError('fetch failed')`, cause `ECONNRESET`; a
+   * cut body errors the read with `TypeError('terminated')`). Compressed bodies are decoded as
+   * Node's fetch decodes them. It serves `baseUrl`'s origin only; another host does not resolve.
+   * Inject it where a client takes a `fetch`.
+   */
+  fetch: SandboxFetch;
   /** The demo app that authenticates with a client secret. */
   clientId: string;
   clientSecret: string;
-  /** The demo app that authenticates with a certificate (RS256 JWT client assertion). */
-  certificate: CertificateCredential;
+  /**
+   * The demo app that authenticates with a certificate (RS256 JWT client assertion). Its key and
+   * certificate are generated on first use (reading this, or an assertion to verify): about 100 ms.
+   */
+  readonly certificate: CertificateCredential;
   /** An app registered without any permission: its tokens are refused with 403 everywhere. */
   unscopedClient: { clientId: string; clientSecret: string };
   /** An app granted elements.um.user.read.all only: it reads users and gets 403 on the customers endpoint. */

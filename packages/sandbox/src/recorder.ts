@@ -1,7 +1,7 @@
 // The last requests the sandbox received, for tests that check what a client sends (for
 // example through the contract validator). Credentials are never kept: of the Authorization
 // header only its scheme, of the token form only the fields that are not secrets.
-import type { IncomingMessage } from 'node:http';
+import type { SandboxRequest } from './http/exchange.js';
 import type { Route } from './routes.js';
 
 export interface RecordedRequest {
@@ -33,7 +33,7 @@ export const RECORDED_BODY_LIMIT = 64 * 1024;
 export class RequestRecorder {
   private entries: RecordedRequest[] = [];
 
-  record(req: IncomingMessage, requestId: string, url: URL, target: Route, body: string): RecordedRequest {
+  record(req: Pick<SandboxRequest, 'method' | 'headers'>, requestId: string, url: URL, target: Route, body: string): RecordedRequest {
     const headers: RecordedRequest['headers'] = {};
     if (req.headers['content-type']) headers.contentType = req.headers['content-type'];
     if (req.headers['user-agent']) headers.userAgent = req.headers['user-agent'];

@@ -2,10 +2,10 @@
 // spread over `slowBodyMs`, stopping quietly if the sandbox closes or the client goes away.
 // The body faults that change how a real reply travels (compressed and corrupt, truncated)
 // happen here too, so they apply to any reply, the real one or an injected status.
-import type { ServerResponse } from 'node:http';
 import { corruptEncoded } from './faults/corrupt-body.js';
 import type { BodyEncoding } from './faults/types.js';
 import type { Timers } from './timers.js';
+import type { SandboxResponse } from './http/exchange.js';
 import { end, serialize, type Reply } from './http/io.js';
 import { bufferSource, streamBody } from './http/stream.js';
 
@@ -17,7 +17,7 @@ export interface SendFaults {
   truncateAfter?: number | 'half';
 }
 
-export async function sendReply(res: ServerResponse, reply: Reply, extraHeaders: Record<string, string>, slowBodyMs: number, timers: Timers, isClosed: () => boolean, faults: SendFaults = {}): Promise<void> {
+export async function sendReply(res: SandboxResponse, reply: Reply, extraHeaders: Record<string, string>, slowBodyMs: number, timers: Timers, isClosed: () => boolean, faults: SendFaults = {}): Promise<void> {
   const { headers, payload: plain } = serialize(reply);
   Object.assign(headers, extraHeaders);
   let payload = plain;

@@ -1,7 +1,8 @@
-// startSandbox(): the HTTP server that ties the identity service, the users API and the fault
-// injection together on 127.0.0.1.
+// startSandbox(): the request handling that ties the identity service, the users API and the
+// fault injection together, served on 127.0.0.1 over HTTP, in process through `sandbox.fetch`, or
+// both: one handler, so the two answer alike.
 import { randomUUID } from 'node:crypto';
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { handleCustomersRequest } from './api/customers-endpoint.js';
 import { findUserDetail, handleUserRequest } from './api/user-endpoint.js';
@@ -24,6 +25,8 @@ import { sendReplacementBody } from './faults/body-faults.js';
 import { BombFactory } from './faults/compression-bomb.js';
 import type { Churn, FaultDecision, RateLimit } from './faults/types.js';
 import { discoveryReply } from './auth/discovery.js';
+import type { SandboxRequest, SandboxResponse } from './http/exchange.js';
+import { createInProcessFetch, IN_PROCESS_ORIGIN } from './http/in-process-fetch.js';
 import { BodyTooLargeError, end, isJsonContentType, jsonError, readBody, requestIdOf, type Reply } from './http/io.js';
 import { route, TOKEN_PATH } from './routes.js';
 import { sendReply, type SendFaults } from './send-reply.js';
@@ -62,6 +65,8 @@ function positiveInteger(name: string, value: number | undefined, fallback: numb
 }
 
 export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbox> {
+  const listen = options.listen ?? true;
+  if (!listen && (options.port !== undefined || options.host !== undefined)) throw new RangeError(`${options.port !== undefined ? 'port' : 'host'} has no meaning with listen: false`);
   const host = options.host ?? '127.0.0.1';
   const port = positiveInteger('port', options.port, 0, 0, 65535);
   const seed = positiveInteger('seed', options.seed, 1, 0, 2 ** 32 - 1);
@@ -90,7 +95,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   const bombs = new BombFactory();
   let closed = false;
 
-  // Filled in once the port is known.
+  // Filled in once the port is known (at once in process).
   let baseUrl = '';
   let tokenUrl = '';
 
@@ -106,7 +111,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     return tenant;
   };
 
-  async function send(res: ServerResponse, requestId: string, reply: Reply, slowBodyMs: number, entry?: RecordedRequest, sendFaults?: SendFaults): Promise<void> {
+  async function send(res: SandboxResponse, requestId: string, reply: Reply, slowBodyMs: number, entry?: RecordedRequest, sendFaults?: SendFaults): Promise<void> {
     stats.status(reply.status);
     if (entry) entry.status = reply.status;
     await sendReply(res, reply, { 'x-request-id': requestId }, slowBodyMs, timers, () => closed, sendFaults);
@@ -114,7 +119,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 
   const churnTenant = (tenant: TenantModel, step: Churn): number => churned.apply(tenant, step);
 
-  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+  async function handle(req: SandboxRequest, res: SandboxResponse): Promise<void> {
     const requestId = requestIdOf(req, randomUUID);
     const url = new URL(req.url ?? '/', 'http://sandbox.invalid');
     const target = route(url.pathname);
@@ -233,33 +238,42 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     await send(res, requestId, reply, decision.slowBodyMs, entry, sendFaults);
   }
 
-  const server = createServer({ keepAliveTimeout: 5000 }, (req, res) => {
+  const serve = (req: SandboxRequest, res: SandboxResponse): Promise<void> =>
     handle(req, res).catch((error: unknown) => {
       // A bug in the sandbox must not kill the test run: report it, answer 500 when still possible.
       onError(error);
       if (!res.headersSent && !res.destroyed) end(res, 500, { 'content-type': 'application/json' }, Buffer.from('{"error":"sandbox_bug"}'));
       else res.destroy();
     });
-  });
 
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(port, host, () => {
-      server.off('error', reject);
-      resolve();
+  let server: Server | undefined;
+  if (listen) {
+    const listening = createServer({ keepAliveTimeout: 5000 }, (req, res) => void serve(req, res));
+    await new Promise<void>((resolve, reject) => {
+      listening.once('error', reject);
+      listening.listen(port, host, () => {
+        listening.off('error', reject);
+        resolve();
+      });
     });
-  });
-  const address = server.address() as AddressInfo;
-  const hostForUrl = address.family === 'IPv6' ? `[${address.address}]` : address.address;
-  baseUrl = `http://${hostForUrl}:${address.port}`;
+    const address = listening.address() as AddressInfo;
+    const hostForUrl = address.family === 'IPv6' ? `[${address.address}]` : address.address;
+    baseUrl = `http://${hostForUrl}:${address.port}`;
+    server = listening;
+  } else {
+    baseUrl = IN_PROCESS_ORIGIN;
+  }
   tokenUrl = `${baseUrl}${TOKEN_PATH}`;
+  const inProcess = createInProcessFetch({ origin: new URL(baseUrl).origin, serve, isClosed: () => closed });
 
   return {
     baseUrl,
     tokenUrl,
     clientId: demo.secretClient.clientId,
     clientSecret: demo.secretClient.secret,
-    certificate: demo.certificate,
+    get certificate() {
+      return demo.certificate;
+    },
     unscopedClient: { clientId: demo.unscopedClient.clientId, clientSecret: demo.unscopedClient.secret },
     usersOnlyClient: { clientId: demo.usersOnlyClient.clientId, clientSecret: demo.usersOnlyClient.secret },
     scopes: [...KNOWN_SCOPES],
@@ -314,14 +328,18 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     resetChurn(customerIdx?: number, tenantIdx?: number) {
       churned.reset(customerIdx === undefined ? undefined : tenantAt(customerIdx, tenantIdx ?? 0));
     },
+    fetch: inProcess.fetch,
     async close() {
       if (closed) return;
       closed = true;
       timers.cancelAll();
       bombs.close();
+      inProcess.closeAll();
+      if (!server) return;
+      const listening = server;
       await new Promise<void>((resolve) => {
-        server.close(() => resolve());
-        server.closeAllConnections();
+        listening.close(() => resolve());
+        listening.closeAllConnections();
       });
     },
   };

@@ -1,6 +1,6 @@
 // The settled interface other packages code against: a rename or a narrowed type fails here.
 import { describe, expectTypeOf, it } from 'vitest';
-import { startSandbox, type FaultRule, type RateLimit, type Sandbox, type SandboxOptions, type SandboxUser } from '../src/index.js';
+import { IN_PROCESS_ORIGIN, startSandbox, type FaultRule, type RateLimit, type Sandbox, type SandboxFetch, type SandboxOptions, type SandboxUser } from '../src/index.js';
 import { createContractValidator, type ContractResult } from '../src/contract/index.js';
 
 describe('public types', () => {
@@ -24,6 +24,14 @@ describe('public types', () => {
     expectTypeOf<Sandbox['resetStats']>().toEqualTypeOf<() => void>();
     expectTypeOf<Sandbox['userAt']>().toEqualTypeOf<(customerIdx: number, tenantIdx: number, index: number) => SandboxUser>();
     expectTypeOf<Sandbox['close']>().toEqualTypeOf<() => Promise<void>>();
+  });
+
+  it('the in-process fetch is the global fetch\'s shape, and takes what an injected fetch gets', () => {
+    expectTypeOf<Sandbox['fetch']>().toEqualTypeOf<SandboxFetch>();
+    expectTypeOf<SandboxFetch>().toMatchTypeOf<typeof fetch>();
+    expectTypeOf<SandboxFetch>().toMatchTypeOf<(request: Request) => Promise<Response>>();
+    expectTypeOf<SandboxOptions['listen']>().toEqualTypeOf<boolean | undefined>();
+    expectTypeOf<typeof IN_PROCESS_ORIGIN>().toEqualTypeOf<'https://sandbox.invalid'>();
   });
 
   it('a FaultRule has the settled fields', () => {

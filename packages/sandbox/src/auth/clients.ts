@@ -36,20 +36,21 @@ export interface CertificateCredential {
 export interface DemoClients {
   secretClient: RegisteredClient & { secret: string };
   certificateClient: RegisteredClient;
-  certificate: CertificateCredential;
+  /** Issued on first read (see createDemoClients). */
+  readonly certificate: CertificateCredential;
   /** An app registered without any permission: its tokens get 403 everywhere. */
   unscopedClient: RegisteredClient & { secret: string };
   /** An app granted `elements.um.user.read.all` only: it reads users, and gets 403 on the customers endpoint. */
   usersOnlyClient: RegisteredClient & { secret: string };
 }
 
-export function createDemoClients(seed: number, inScopeCustomerIds: readonly string[], now: number): DemoClients {
-  const key = hash32(seed, 0xc11e);
-  const customers = new Set(inScopeCustomerIds.map((id) => id.toLowerCase()));
-  // Secrets are random per run: a demo secret, but not one that anything can hard-code.
-  const secretClient = { clientId: guidFor(key, 0), secret: `sbx_${randomBytes(24).toString('base64url')}`, scopes: DEMO_SCOPES, customerIds: customers };
-  const unscopedClient = { clientId: guidFor(key, 2), secret: `sbx_${randomBytes(24).toString('base64url')}`, scopes: [], customerIds: customers };
-  const usersOnlyClient = { clientId: guidFor(key, 3), secret: `sbx_${randomBytes(24).toString('base64url')}`, scopes: [USERS_READ_SCOPE], customerIds: customers };
+interface IssuedCertificate {
+  publicKey: KeyObject;
+  thumbprint: string;
+  credential: CertificateCredential;
+}
+
+function issueCertificate(clientId: string, now: number): IssuedCertificate {
   const { privateKey, publicKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
   const certificateFile = selfSignedCertificate({
     commonName: 'avepoint-sandbox demo app',
@@ -60,12 +61,47 @@ export function createDemoClients(seed: number, inScopeCustomerIds: readonly str
     notAfter: new Date(now + 365 * 86_400_000),
   });
   const thumbprint = createHash('sha1').update(certificateFile.der).digest('hex').toUpperCase();
-  const certificateClient: RegisteredClient = { clientId: guidFor(key, 1), publicKey, thumbprint, scopes: DEMO_SCOPES, customerIds: customers };
-  const certificate = {
-    clientId: certificateClient.clientId,
+  const credential = {
+    clientId,
     privateKeyPem: privateKey.export({ type: 'pkcs8', format: 'pem' }).toString(),
     certificatePem: certificateFile.pem,
     certificateThumbprint: thumbprint,
   };
-  return { secretClient, certificateClient, certificate, unscopedClient, usersOnlyClient };
+  return { publicKey, thumbprint, credential };
+}
+
+export function createDemoClients(seed: number, inScopeCustomerIds: readonly string[], now: number): DemoClients {
+  const key = hash32(seed, 0xc11e);
+  const customers = new Set(inScopeCustomerIds.map((id) => id.toLowerCase()));
+  // Secrets are random per run: a demo secret, but not one that anything can hard-code.
+  const secretClient = { clientId: guidFor(key, 0), secret: `sbx_${randomBytes(24).toString('base64url')}`, scopes: DEMO_SCOPES, customerIds: customers };
+  const unscopedClient = { clientId: guidFor(key, 2), secret: `sbx_${randomBytes(24).toString('base64url')}`, scopes: [], customerIds: customers };
+  const usersOnlyClient = { clientId: guidFor(key, 3), secret: `sbx_${randomBytes(24).toString('base64url')}`, scopes: [USERS_READ_SCOPE], customerIds: customers };
+  // An RSA-2048 key takes about 100 ms to generate, most of a sandbox's start-up, and most
+  // sandboxes (every fast test) never see the certificate client: it is issued on first use
+  // (an assertion to verify, or `certificate` read), with the start time, so it is the same
+  // certificate it would have been.
+  const clientId = guidFor(key, 1);
+  let issued: IssuedCertificate | undefined;
+  const issue = (): IssuedCertificate => (issued ??= issueCertificate(clientId, now));
+  const certificateClient: RegisteredClient = {
+    clientId,
+    get publicKey() {
+      return issue().publicKey;
+    },
+    get thumbprint() {
+      return issue().thumbprint;
+    },
+    scopes: DEMO_SCOPES,
+    customerIds: customers,
+  };
+  return {
+    secretClient,
+    certificateClient,
+    get certificate() {
+      return issue().credential;
+    },
+    unscopedClient,
+    usersOnlyClient,
+  };
 }

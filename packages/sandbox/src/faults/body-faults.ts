@@ -1,8 +1,8 @@
 // Sends the bodies that replace a users response: a huge or endless JSON page, or a compression
 // bomb. Both stream with backpressure (see http/stream.ts), so the sandbox holds one block or
 // the bomb's compressed form, never the body, and stops the moment the client hangs up.
-import type { ServerResponse } from 'node:http';
 import type { TenantModel } from '../data/tenancy.js';
+import type { SandboxResponse } from '../http/exchange.js';
 import { bufferSource, streamBody, type StreamOutcome } from '../http/stream.js';
 import type { BombFactory } from './compression-bomb.js';
 import { ENDLESS_CONTENT_LENGTH, hugeBodySource, type PageShape } from './huge-body.js';
@@ -24,7 +24,7 @@ function cut(truncateAfter: number | 'half' | undefined, size: number | undefine
   return size === undefined ? 64 * 1024 : Math.floor(size / 2);
 }
 
-export async function sendReplacementBody(res: ServerResponse, replacement: BodyReplacement, ctx: BodyFaultContext): Promise<StreamOutcome> {
+export async function sendReplacementBody(res: SandboxResponse, replacement: BodyReplacement, ctx: BodyFaultContext): Promise<StreamOutcome> {
   const headers: Record<string, string> = { 'content-type': 'application/json; charset=utf-8', ...ctx.headers };
   if (replacement.kind === 'huge') {
     const size = replacement.bytes === 'endless' ? undefined : replacement.bytes;

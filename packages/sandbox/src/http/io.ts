@@ -1,15 +1,15 @@
-// Small helpers over node:http: read a bounded body, answer with JSON and the headers every
-// response carries.
-import type { IncomingMessage, ServerResponse } from 'node:http';
+// Small helpers over a request and a response (node:http's, or the in-process ones): read a
+// bounded body, answer with JSON and the headers every response carries.
+import type { SandboxRequest, SandboxResponse } from './exchange.js';
 
 export const MAX_BODY_BYTES = 1024 * 1024;
 
 export class BodyTooLargeError extends Error {}
 
-export async function readBody(req: IncomingMessage): Promise<string> {
+export async function readBody(req: SandboxRequest): Promise<string> {
   const chunks: Buffer[] = [];
   let size = 0;
-  for await (const chunk of req as AsyncIterable<Buffer>) {
+  for await (const chunk of req) {
     size += chunk.length;
     if (size > MAX_BODY_BYTES) throw new BodyTooLargeError(`request body over ${MAX_BODY_BYTES} bytes`);
     chunks.push(chunk);
@@ -20,7 +20,7 @@ export async function readBody(req: IncomingMessage): Promise<string> {
 const SAFE_REQUEST_ID = /^[\x21-\x7e]{1,128}$/;
 
 /** The caller's `x-request-id` when it is a sane token (so logs correlate), a fresh UUID otherwise. */
-export function requestIdOf(req: IncomingMessage, fresh: () => string): string {
+export function requestIdOf(req: Pick<SandboxRequest, 'headers'>, fresh: () => string): string {
   const given = req.headers['x-request-id'];
   return typeof given === 'string' && SAFE_REQUEST_ID.test(given) ? given : fresh();
 }
@@ -47,12 +47,12 @@ export function jsonError(status: number, error: string, message: string, extra?
   return { status, body: { error, message, ...extra } };
 }
 
-export function isJsonContentType(req: IncomingMessage): boolean {
+export function isJsonContentType(req: Pick<SandboxRequest, 'headers'>): boolean {
   const type = req.headers['content-type'];
   return typeof type === 'string' && /^application\/(?:[\w.+-]+\+)?json\b/i.test(type.trim());
 }
 
-export function end(res: ServerResponse, status: number, headers: Record<string, string>, payload: Buffer | undefined): void {
+export function end(res: SandboxResponse, status: number, headers: Record<string, string>, payload: Buffer | undefined): void {
   if (payload) headers['content-length'] = String(payload.length);
   else headers['content-length'] = '0';
   res.writeHead(status, headers);

@@ -2,7 +2,7 @@
 // socket buffer, not the body: it waits for 'drain' after each full buffer and stops as soon as
 // the client hangs up or the sandbox closes. A client going away mid-body is normal here, not an
 // error.
-import type { ServerResponse } from 'node:http';
+import type { SandboxResponse } from './exchange.js';
 
 /** The next piece of a body, or undefined at its end. */
 export type BodySource = () => Buffer | undefined;
@@ -18,7 +18,7 @@ export interface StreamOptions {
 }
 
 /** Resolves on 'drain', or when the response closes (the client left): never hangs a loop. */
-function drained(res: ServerResponse): Promise<void> {
+function drained(res: SandboxResponse): Promise<void> {
   return new Promise((resolve) => {
     const done = (): void => {
       res.off('drain', done);
@@ -30,10 +30,10 @@ function drained(res: ServerResponse): Promise<void> {
   });
 }
 
-const gone = (res: ServerResponse, isClosed: () => boolean): boolean => isClosed() || res.destroyed || !res.writable;
+const gone = (res: SandboxResponse, isClosed: () => boolean): boolean => isClosed() || res.destroyed || !res.writable;
 
 /** Resolves once what was written so far has gone to the kernel (or the client left). */
-function flushed(res: ServerResponse, last: Buffer): Promise<void> {
+function flushed(res: SandboxResponse, last: Buffer): Promise<void> {
   return new Promise((resolve) => {
     res.once('close', () => resolve());
     if (last.length > 0) {
@@ -47,7 +47,7 @@ function flushed(res: ServerResponse, last: Buffer): Promise<void> {
 }
 
 /** Writes the pieces after the headers (already set on `res`); ends, or closes the socket when truncated. */
-export async function streamBody(res: ServerResponse, next: BodySource, options: StreamOptions): Promise<StreamOutcome> {
+export async function streamBody(res: SandboxResponse, next: BodySource, options: StreamOptions): Promise<StreamOutcome> {
   // A socket error while the client hangs up is the client's business, not a sandbox bug.
   if (res.listenerCount('error') === 0) res.on('error', () => {});
   let sent = 0;

@@ -25,7 +25,8 @@ afterAll(async () => {
 });
 
 // Starts a sandbox from the installed package, reads a page with a token, validates it with the
-// installed contract validator (which must find openapi.yaml in the installed spec package).
+// installed contract validator (which must find openapi.yaml in the installed spec package), and
+// reads the same page from a sandbox served in process.
 const program = (load: string) => `
 ${load}
 (async () => {
@@ -38,14 +39,21 @@ ${load}
     const validator = contract.createContractValidator();
     const verdict = validator.validateUsersBatchResponse(res.status, body);
     const broken = validator.validateUsersBatchResponse(200, { data: body.data });
-    console.log(JSON.stringify({ status: res.status, totalCount: body.metadata.totalCount, same: body.data[5].id === sb.userAt(0, 0, 5).id, valid: verdict.valid, brokenValid: broken.valid }));
+    // The same world in process: no socket, the same page.
+    const local = await sandbox.startSandbox({ users: 30, seed: 4, listen: false });
+    const localForm = new URLSearchParams({ grant_type: 'client_credentials', client_id: local.clientId, client_secret: local.clientSecret });
+    const localToken = (await (await local.fetch(local.tokenUrl, { method: 'POST', body: localForm })).json()).access_token;
+    const localPage = await (await local.fetch(local.usersUrl() + '?pageSize=100', { method: 'POST', headers: { authorization: 'Bearer ' + localToken } })).json();
+    await local.close();
+    const inProcess = local.baseUrl === sandbox.IN_PROCESS_ORIGIN && JSON.stringify(localPage) === JSON.stringify(body);
+    console.log(JSON.stringify({ status: res.status, totalCount: body.metadata.totalCount, same: body.data[5].id === sb.userAt(0, 0, 5).id, valid: verdict.valid, brokenValid: broken.valid, inProcess }));
   } finally {
     await sb.close();
   }
 })().catch((e) => { console.error(e.message); process.exit(1); });
 `;
 
-const expected = { status: 200, totalCount: 30, same: true, valid: true, brokenValid: false };
+const expected = { status: 200, totalCount: 30, same: true, valid: true, brokenValid: false, inProcess: true };
 
 describe('packed tarball', () => {
   it('works through import (ESM)', async () => {
