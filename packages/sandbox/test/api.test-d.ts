@@ -1,6 +1,6 @@
 // The settled interface other packages code against: a rename or a narrowed type fails here.
 import { describe, expectTypeOf, it } from 'vitest';
-import { IN_PROCESS_ORIGIN, startSandbox, type FaultRule, type RateLimit, type Sandbox, type SandboxFetch, type SandboxOptions, type SandboxUser } from '../src/index.js';
+import { type IN_PROCESS_ORIGIN, startSandbox, type FaultRule, type RateLimit, type Sandbox, type SandboxFetch, type SandboxOptions, type SandboxUser } from '../src/index.js';
 import { createContractValidator, type ContractResult } from '../src/contract/index.js';
 
 describe('public types', () => {
