@@ -165,7 +165,9 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     await timers.sleep(decision.latencyMs);
     if (closed) return;
     if (decision.reset) {
-      req.socket.destroy();
+      // A reset as a peer or a gateway sends it (RST: the client sees ECONNRESET), not a close.
+      if (req.socket.resetAndDestroy) req.socket.resetAndDestroy();
+      else req.socket.destroy();
       return;
     }
     const sendFaults = sendFaultsOf(decision);

@@ -103,6 +103,8 @@ describe('answers no honest tenant sends', () => {
     ['a gzip bomb', { compressionBomb: { decompressedBytes: 256 * 1024 * 1024, layers: 2 } }, /larger than maxResponseBytes/],
     ['a brotli bomb', { compressionBomb: { encoding: 'br', decompressedBytes: 256 * 1024 * 1024 } }, /larger than maxResponseBytes/],
     ['a corrupt gzip body', { corruptBody: { encoding: 'gzip' } }, /could not be decoded/],
+    ['a corrupt deflate body', { corruptBody: { encoding: 'deflate' } }, /could not be decoded/],
+    ['a corrupt brotli body', { corruptBody: { encoding: 'br' } }, /could not be decoded/],
     ['a totalCount of 2^53 + 2', { totalCount: 2 ** 53 + 2 }, /safe integer/],
     ['a totalCount of "12"', { totalCount: '12' }, /safe integer/],
   ] as Array<[string, FaultRule, RegExp]>)('%s is INVALID_RESPONSE, tried once', async (_, rule, message) => {

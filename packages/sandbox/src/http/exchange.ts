@@ -12,7 +12,8 @@ export interface SandboxRequest extends AsyncIterable<Buffer> {
   /** Lower-case names, repeated headers joined with `, `. */
   readonly headers: IncomingHttpHeaders;
   /** Destroying it is a connection reset: the client gets no answer, or the rest of none. */
-  readonly socket: { destroy(): void };
+  /** `resetAndDestroy` sends a TCP RST (a real reset); `destroy` alone closes with a FIN. */
+  readonly socket: { destroy(): void; resetAndDestroy?(): void };
 }
 
 export interface SandboxResponse {

@@ -29,7 +29,8 @@ export function classifyTransportFailure(error: unknown): TransportFailureKind |
     if (typeof e !== 'object' || e === null) continue;
     const code = codeOf(e);
     if (code !== undefined && DECODE_CODES.has(code)) return 'decode';
-    if (code !== undefined && (code.startsWith('Z_') || code.startsWith('ERR_ZLIB'))) return 'decode';
+    // zlib's own codes (Z_*), and brotli's, which Node names ERR__ERROR_* (BROTLI_DECODER_ERROR_*).
+    if (code !== undefined && (code.startsWith('Z_') || code.startsWith('ERR_ZLIB') || code.startsWith('ERR__ERROR_'))) return 'decode';
     if (code !== undefined && NETWORK_CODES.has(code)) return 'network';
     if (e instanceof RangeError && /string length|string longer/i.test(e.message)) return 'decode';
     const { cause, errors } = e as { cause?: unknown; errors?: unknown };
