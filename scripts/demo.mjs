@@ -62,9 +62,21 @@ function step(n, title, command, args, { progress } = {}) {
   });
 }
 
-await step(1, 'installing dependencies from the lockfile (pnpm)', pnpm[0], [...pnpm.slice(1), 'install', '--frozen-lockfile', '--reporter=silent']);
+await step(1, 'installing dependencies from the lockfile (pnpm)', pnpm[0], [
+  ...pnpm.slice(1),
+  'install',
+  '--frozen-lockfile',
+  '--reporter=silent',
+]);
 const cache = execFileSync('bash', [join(ROOT, 'scripts/cache-dir.sh')], { encoding: 'utf8' }).trim();
-await step(2, 'building the packages (Turborepo; cached after the first time)', pnpm[0], [...pnpm.slice(1), 'exec', 'turbo', 'run', 'build', '--output-logs=errors-only']);
+await step(2, 'building the packages (Turborepo; cached after the first time)', pnpm[0], [
+  ...pnpm.slice(1),
+  'exec',
+  'turbo',
+  'run',
+  'build',
+  '--output-logs=errors-only',
+]);
 
 // ensure-n8n.sh's default, the version CI tests.
 const version = process.env.N8N_VERSION ?? '2.40.7';
@@ -85,7 +97,12 @@ const workspace = join(ROOT, '.demo', `n8n-${version}`);
 say(`[4/${TOTAL}] starting the sandbox and the n8n editor (about 20 s)`);
 const demo = spawn(process.execPath, [join(ROOT, 'packages/n8n-node-tests/scripts/demo.mjs')], {
   cwd: join(ROOT, 'packages/n8n-node-tests'),
-  env: { ...process.env, ...QUIET, AVEPOINT_DEMO_N8N_FOLDER: workspace, AVEPOINT_DEMO_FOLDER_LABEL: relative(process.cwd(), workspace) || '.' },
+  env: {
+    ...process.env,
+    ...QUIET,
+    AVEPOINT_DEMO_N8N_FOLDER: workspace,
+    AVEPOINT_DEMO_FOLDER_LABEL: relative(process.cwd(), workspace) || '.',
+  },
   stdio: ['ignore', 'inherit', 'inherit'],
 });
 

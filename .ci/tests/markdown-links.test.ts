@@ -10,7 +10,10 @@ import { describe, expect, it } from 'vitest';
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 
 /** The Markdown files git tracks, plus new ones not yet committed (what a clone will have). */
-const markdownFiles = execFileSync('git', ['ls-files', '--cached', '--others', '--exclude-standard', '*.md', '**/*.md'], { cwd: ROOT, encoding: 'utf8' })
+const markdownFiles = execFileSync('git', ['ls-files', '--cached', '--others', '--exclude-standard', '*.md', '**/*.md'], {
+  cwd: ROOT,
+  encoding: 'utf8',
+})
   .split('\n')
   .filter((f) => f !== '' && !f.includes('node_modules/') && existsSync(join(ROOT, f)));
 

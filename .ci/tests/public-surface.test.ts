@@ -92,7 +92,10 @@ describe.each(LIBRARIES)('%s: the README lists the public surface', (pkgDir) => 
     const specifier = key === '.' ? pkgName : `${pkgName}/${key.slice(2)}`;
     const actual = exported.get(entries.get(key)!)!;
     const promised = listed.get(specifier) ?? new Set<string>();
-    expect({ missingFromReadme: [...actual].filter((n) => !promised.has(n)).sort(), notExported: [...promised].filter((n) => !actual.has(n)).sort() }).toEqual({
+    expect({
+      missingFromReadme: [...actual].filter((n) => !promised.has(n)).sort(),
+      notExported: [...promised].filter((n) => !actual.has(n)).sort(),
+    }).toEqual({
       missingFromReadme: [],
       notExported: [],
     });

@@ -11,7 +11,8 @@ describe('test summary', () => {
       '      Tests  11 passed (11)',
       '@avepoint-graph-kit/core:test:  Test Files  20 passed (20)',
       '  it("Tests 5 passed (5) inside a test name") is not a summary',
-    ]) tallyLine(totals, line);
+    ])
+      tallyLine(totals, line);
     expect(totals).toEqual({ passed: 294, failed: 1, skipped: 2 });
     expect(closingLine(totals)).toBe('tests: 294 passed, 1 failed, 2 skipped');
   });

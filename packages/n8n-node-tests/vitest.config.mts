@@ -11,17 +11,17 @@ const requireFromNodePackage = createRequire(join(NODE_PACKAGE_ROOT, 'package.js
 const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 export default defineConfig({
-  resolve: {
-    alias: {
-      'n8n-nodes-avepoint-graph': NODE_PACKAGE_ROOT,
-      'n8n-workflow': requireFromNodePackage.resolve('n8n-workflow'),
-    },
-  },
-  test: {
-    include: ['test/**/*.test.ts'],
-    exclude: ['test/e2e/**'],
-    testTimeout: 60_000,
-    // Loaded by Node itself, as n8n loads them: the dist is CommonJS and requires n8n-workflow.
-    server: { deps: { external: [/n8n-workflow/, new RegExp(`^${escape(join(NODE_PACKAGE_ROOT, 'dist'))}/`)] } },
-  },
+	resolve: {
+		alias: {
+			'n8n-nodes-avepoint-graph': NODE_PACKAGE_ROOT,
+			'n8n-workflow': requireFromNodePackage.resolve('n8n-workflow'),
+		},
+	},
+	test: {
+		include: ['test/**/*.test.ts'],
+		exclude: ['test/e2e/**'],
+		testTimeout: 60_000,
+		// Loaded by Node itself, as n8n loads them: the dist is CommonJS and requires n8n-workflow.
+		server: { deps: { external: [/n8n-workflow/, new RegExp(`^${escape(join(NODE_PACKAGE_ROOT, 'dist'))}/`)] } },
+	},
 });

@@ -25,26 +25,40 @@ async function measure(label, fn) {
   }
   const count = Array.isArray(result) ? result.length : result.users.length;
   const bytes = Buffer.byteLength(JSON.stringify(result));
-  console.log(`${label.padEnd(52)} median ${median(times).toFixed(0).padStart(5)} ms  (${RUNS} runs)  ${String(count).padStart(5)} users  ${(bytes / 1024).toFixed(0).padStart(5)} KiB`);
+  console.log(
+    `${label.padEnd(52)} median ${median(times).toFixed(0).padStart(5)} ms  (${RUNS} runs)  ${String(count).padStart(5)} users  ${(bytes / 1024).toFixed(0).padStart(5)} KiB`,
+  );
   return median(times);
 }
 
 const sandbox = await startSandbox({ users: 1234 });
 try {
-  const fields = { environment: 'custom', baseUrl: sandbox.baseUrl, tokenUrl: sandbox.tokenUrl, clientId: sandbox.clientId, clientSecret: sandbox.clientSecret };
+  const fields = {
+    environment: 'custom',
+    baseUrl: sandbox.baseUrl,
+    tokenUrl: sandbox.tokenUrl,
+    clientId: sandbox.clientId,
+    clientSecret: sandbox.clientSecret,
+  };
   const session = await appTester(app.authentication.sessionConfig.perform, { authData: fields });
   const authData = { ...fields, ...session };
   const where = { customerId: sandbox.customers[0].customerId, tenantId: sandbox.customers[0].tenants[0].tenantId };
-  const ids = Array.from({ length: 1000 }, (_, i) => sandbox.userAt(0, 0, i * 1.2 | 0).id);
+  const ids = Array.from({ length: 1000 }, (_, i) => sandbox.userAt(0, 0, (i * 1.2) | 0).id);
 
   console.log(`Node ${process.version}, sandbox with 1234 users on 127.0.0.1; Zapier limits: 30 s per step, 6 MB payload`);
   const viaZapier = await measure('Find Users (Batch), 1000 IDs, app tester', () =>
-    appTester(app.searches.findUsers.operation.perform, { authData, inputData: { ...where, userIds: ids } }));
-  const client = createUsersClient({ baseUrl: sandbox.baseUrl, tokenUrl: sandbox.tokenUrl, credentials: { clientId: sandbox.clientId, clientSecret: sandbox.clientSecret } });
+    appTester(app.searches.findUsers.operation.perform, { authData, inputData: { ...where, userIds: ids } }),
+  );
+  const client = createUsersClient({
+    baseUrl: sandbox.baseUrl,
+    tokenUrl: sandbox.tokenUrl,
+    credentials: { clientId: sandbox.clientId, clientSecret: sandbox.clientSecret },
+  });
   const direct = await measure('core getUsersByIds, 1000 IDs, plain fetch', () => client.getUsersByIds({ ...where, userIds: ids }));
   console.log(`${'overhead of Zapier (app tester + z.request) vs plain'.padEnd(52)} x${(viaZapier / direct).toFixed(2)}`);
   await measure('New User poll, 1234-user tenant (11 pages), app tester', () =>
-    appTester(app.triggers.newUser.operation.perform, { authData, inputData: where }));
+    appTester(app.triggers.newUser.operation.perform, { authData, inputData: where }),
+  );
 } finally {
   await sandbox.close();
 }

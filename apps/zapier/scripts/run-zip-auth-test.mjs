@@ -22,7 +22,13 @@ const run = async (method, bundle) => (await handler({ command: 'execute', metho
 
 const sandbox = await startSandbox({ users: 20 });
 try {
-  const fields = { environment: 'custom', baseUrl: sandbox.baseUrl, tokenUrl: sandbox.tokenUrl, clientId: sandbox.clientId, clientSecret: sandbox.clientSecret };
+  const fields = {
+    environment: 'custom',
+    baseUrl: sandbox.baseUrl,
+    tokenUrl: sandbox.tokenUrl,
+    clientId: sandbox.clientId,
+    clientSecret: sandbox.clientSecret,
+  };
   const tested = await run('authentication.test', { authData: fields });
   if (tested.clientId !== sandbox.clientId) throw new Error('the auth test did not return the connected client ID');
   const session = await run('authentication.sessionConfig.perform', { authData: fields });
@@ -36,10 +42,15 @@ try {
     authData: { ...fields, ...session },
     inputData: { customerId: sandbox.customers[0].customerId, tenantId: sandbox.customers[0].tenants[0].tenantId, userId: wanted },
   });
-  if (inFull.length !== 1 || inFull[0].id !== wanted || !Array.isArray(inFull[0].alternateEmailAddress)) throw new Error('Find User from the zip did not return the user in full');
-  const customers = await run('triggers.customerList.operation.perform', { authData: { ...fields, ...session }, meta: { page: 0, isFillingDynamicDropdown: true } });
+  if (inFull.length !== 1 || inFull[0].id !== wanted || !Array.isArray(inFull[0].alternateEmailAddress))
+    throw new Error('Find User from the zip did not return the user in full');
+  const customers = await run('triggers.customerList.operation.perform', {
+    authData: { ...fields, ...session },
+    meta: { page: 0, isFillingDynamicDropdown: true },
+  });
   const visible = sandbox.customers.filter((customer) => customer.inScope);
-  if (customers.length !== visible.length || customers[0].id !== visible[0].customerId) throw new Error('the Customer dropdown from the zip did not list the customers');
+  if (customers.length !== visible.length || customers[0].id !== visible[0].customerId)
+    throw new Error('the Customer dropdown from the zip did not list the customers');
   console.log(
     `build.zip (app ${appRaw.version}, zapier-platform-core ${appRaw.platformVersion}) ran from ${scratch} on Node ${process.version}: auth test passed, ` +
       `label "${tested.clientId} (${tested.environmentLabel})", both searches found the user, the Customer dropdown listed ${customers.length} customers ("${customers[0].name}", ...)`,

@@ -37,7 +37,13 @@ async function testConnection(z: ZObject, bundle: Bundle) {
       403,
     );
   }
-  return { clientId: conn.clientId, environment: conn.environment, environmentLabel: conn.environmentLabel, tokenUrl: conn.tokenUrl, scope: USERS_READ_SCOPE };
+  return {
+    clientId: conn.clientId,
+    environment: conn.environment,
+    environmentLabel: conn.environmentLabel,
+    tokenUrl: conn.tokenUrl,
+    scope: USERS_READ_SCOPE,
+  };
 }
 
 export const authentication = {

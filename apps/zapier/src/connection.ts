@@ -1,6 +1,12 @@
 // What a connection holds (bundle.authData) and where it points. The environments and the URL
 // rules are core's; this file only maps Zapier's auth fields onto them.
-import { CUSTOM_ENVIRONMENT, ENVIRONMENTS, resolveEnvironmentChoice, type EnvironmentChoice, type EnvironmentName } from '@avepoint-graph-kit/core/protocol';
+import {
+  CUSTOM_ENVIRONMENT,
+  ENVIRONMENTS,
+  resolveEnvironmentChoice,
+  type EnvironmentChoice,
+  type EnvironmentName,
+} from '@avepoint-graph-kit/core/protocol';
 import type { Bundle } from 'zapier-platform-core';
 
 /** The auth field `environment`: core's environments plus Custom (a sandbox or a proxy). */
@@ -23,8 +29,7 @@ export interface Connection {
   tokenUrl: string;
 }
 
-const text = (value: unknown): string | undefined =>
-  typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined;
+const text = (value: unknown): string | undefined => (typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined);
 
 /**
  * Reads the auth fields. The endpoints follow core's rule for a credential form: Custom needs both

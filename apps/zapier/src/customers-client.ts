@@ -18,7 +18,11 @@ export function customersClientFor(z: ZObject, bundle: Bundle): UsersClient {
     return rethrowForZapier(z, error);
   }
   if (connection.clientId === '' || connection.clientSecret === '') {
-    throw new z.errors.Error('Reconnect the AvePoint account: this connection holds no Client ID or Client Secret.', 'AuthenticationFailed', 401);
+    throw new z.errors.Error(
+      'Reconnect the AvePoint account: this connection holds no Client ID or Client Secret.',
+      'AuthenticationFailed',
+      401,
+    );
   }
   return createUsersClient({
     baseUrl: connection.baseUrl,

@@ -37,9 +37,7 @@ export const userIdsField = {
   type: 'string',
   list: true,
   required: true,
-  helpText:
-    'The GUIDs of the users to find: one per line item, or several in one item separated by commas. ' +
-    'Up to 1,000 per step.',
+  helpText: 'The GUIDs of the users to find: one per line item, or several in one item separated by commas. ' + 'Up to 1,000 per step.',
 } as const;
 
 export const userIdField = {

@@ -5,9 +5,18 @@ import type { ZObject } from 'zapier-platform-core';
 /** Leaves Zapier's 30 s room for start-up and for handing the results on. */
 export const STEP_BUDGET_MS = 25_000;
 
-export async function withinStepBudget<T>(z: ZObject, budgetMs: number, advice: string, call: (signal: AbortSignal) => Promise<T>): Promise<T> {
+export async function withinStepBudget<T>(
+  z: ZObject,
+  budgetMs: number,
+  advice: string,
+  call: (signal: AbortSignal) => Promise<T>,
+): Promise<T> {
   const deadline = new AbortController();
-  const reason = new z.errors.Error(`AvePoint did not answer within ${Math.round(budgetMs / 1000)} seconds, before Zapier's 30-second limit. ${advice}`, 'TIMEOUT', 504);
+  const reason = new z.errors.Error(
+    `AvePoint did not answer within ${Math.round(budgetMs / 1000)} seconds, before Zapier's 30-second limit. ${advice}`,
+    'TIMEOUT',
+    504,
+  );
   const timer = setTimeout(() => deadline.abort(reason), budgetMs);
   try {
     return await call(deadline.signal);

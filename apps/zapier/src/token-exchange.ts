@@ -13,7 +13,11 @@ import { isZapierError } from './zapier-errors.js';
 
 export async function exchangeClientCredentials(z: ZObject, connection: Connection): Promise<AccessToken> {
   if (connection.clientId === '' || connection.clientSecret === '') {
-    throw new z.errors.Error('Enter the Client ID and the Client Secret of the app registered in AvePoint Elements.', 'AuthenticationFailed', 400);
+    throw new z.errors.Error(
+      'Enter the Client ID and the Client Secret of the app registered in AvePoint Elements.',
+      'AuthenticationFailed',
+      400,
+    );
   }
   let response;
   try {

@@ -1,6 +1,12 @@
 // Core's errors as the errors Zapier shows a Zap builder, naming the field to fix. Which status
 // means what is core's (apiErrorFromResponse); what to do about it in Zapier is said here.
-import { AvePointApiError, AvePointAuthError, AvePointError, AvePointInputError, CUSTOMERS_READ_SCOPE } from '@avepoint-graph-kit/core/protocol';
+import {
+  AvePointApiError,
+  AvePointAuthError,
+  AvePointError,
+  AvePointInputError,
+  CUSTOMERS_READ_SCOPE,
+} from '@avepoint-graph-kit/core/protocol';
 import type { ZObject } from 'zapier-platform-core';
 
 type ZapierErrorName = 'RefreshAuthError' | 'ThrottledError' | 'ExpiredAuthError' | 'HaltedError' | 'Error';
@@ -85,7 +91,11 @@ export function rethrowForZapier(z: ZObject, error: unknown): never {
     throw new z.errors.Error(`Fix the "${fieldLabel(error.field)}" field: ${error.message}`, 'InvalidInput', 400);
   }
   if (error instanceof AvePointAuthError) {
-    throw new z.errors.Error(`${error.message}. Reconnect the AvePoint account with a valid Client ID and Client Secret.`, 'AuthenticationFailed', error.status ?? 401);
+    throw new z.errors.Error(
+      `${error.message}. Reconnect the AvePoint account with a valid Client ID and Client Secret.`,
+      'AuthenticationFailed',
+      error.status ?? 401,
+    );
   }
   if (error instanceof AvePointApiError) {
     const fix = WHAT_TO_FIX[error.status];

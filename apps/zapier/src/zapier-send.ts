@@ -7,7 +7,8 @@ import type { ZObject } from 'zapier-platform-core';
 
 export function createZapierSend(z: ZObject): Send {
   return async (request) => {
-    const body = typeof request.body === 'string' ? request.body : request.body === undefined ? undefined : new TextDecoder().decode(request.body);
+    const body =
+      typeof request.body === 'string' ? request.body : request.body === undefined ? undefined : new TextDecoder().decode(request.body);
     // z.request takes no AbortSignal: core's per-attempt timeout and the step's deadline stop the
     // wait instead, and the late outcome of the call is dropped.
     const response = await abortable(

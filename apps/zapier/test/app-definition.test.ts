@@ -22,7 +22,15 @@ type Definition = {
   authentication: { type: string; fields: Array<{ key: string; type?: string; required?: boolean; choices?: Array<{ value: string }> }> };
   triggers: Record<
     string,
-    { display: { hidden?: boolean }; operation: { sample?: Record<string, unknown>; outputFields?: Array<{ key: string }>; inputFields?: InputField[]; canPaginate?: boolean } }
+    {
+      display: { hidden?: boolean };
+      operation: {
+        sample?: Record<string, unknown>;
+        outputFields?: Array<{ key: string }>;
+        inputFields?: InputField[];
+        canPaginate?: boolean;
+      };
+    }
   >;
   searches: Record<string, { operation: { inputFields: InputField[]; sample: Record<string, unknown> } }>;
 };
@@ -30,7 +38,9 @@ type Definition = {
 /** The JSON definition Zapier's CLI uploads (functions replaced by markers), from core itself. */
 async function definitionOf(appRaw: unknown): Promise<Definition> {
   // createAppHandler is public at runtime but missing from the package's types.
-  const { createAppHandler } = zapier as unknown as { createAppHandler: (app: unknown) => (event: object) => Promise<{ results: Definition }> };
+  const { createAppHandler } = zapier as unknown as {
+    createAppHandler: (app: unknown) => (event: object) => Promise<{ results: Definition }>;
+  };
   const handler = createAppHandler(appRaw);
   return (await handler({ command: 'definition' })).results;
 }

@@ -10,7 +10,8 @@ beforeAll(async () => {
 });
 afterAll(() => sandbox.close());
 
-const perform = (authData: Record<string, string>) => appTester(app.authentication.sessionConfig.perform, { authData }) as Promise<Record<string, unknown>>;
+const perform = (authData: Record<string, string>) =>
+  appTester(app.authentication.sessionConfig.perform, { authData }) as Promise<Record<string, unknown>>;
 const test = (authData: Record<string, string>) => appTester(app.authentication.test, { authData }) as Promise<Record<string, unknown>>;
 
 describe('sessionConfig.perform (the client-credentials exchange)', () => {
@@ -21,7 +22,11 @@ describe('sessionConfig.perform (the client-credentials exchange)', () => {
     sandbox.resetStats();
     const users = await appTester(app.searches.findUsers.operation.perform, {
       authData: { ...connectionFields(sandbox), accessToken: String(session.accessToken) },
-      inputData: { customerId: sandbox.customers[0]?.customerId, tenantId: sandbox.customers[0]?.tenants[0]?.tenantId, userIds: [sandbox.userAt(0, 0, 2).id] },
+      inputData: {
+        customerId: sandbox.customers[0]?.customerId,
+        tenantId: sandbox.customers[0]?.tenants[0]?.tenantId,
+        userIds: [sandbox.userAt(0, 0, 2).id],
+      },
     });
     expect(users).toHaveLength(1);
     expect(sandbox.stats().apiRequests).toBe(1);

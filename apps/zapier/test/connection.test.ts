@@ -11,12 +11,28 @@ describe('connectionOf', () => {
   });
 
   it('a named environment ignores leftover custom URLs, so the secret never goes there', () => {
-    const c = connectionOf({ environment: 'gov', clientId: 'id', clientSecret: 's', baseUrl: 'http://127.0.0.1:1', tokenUrl: 'http://127.0.0.1:1/t' });
-    expect(c).toMatchObject({ baseUrl: ENVIRONMENTS.gov.baseUrl, tokenUrl: ENVIRONMENTS.gov.tokenUrl, environmentLabel: ENVIRONMENTS.gov.label });
+    const c = connectionOf({
+      environment: 'gov',
+      clientId: 'id',
+      clientSecret: 's',
+      baseUrl: 'http://127.0.0.1:1',
+      tokenUrl: 'http://127.0.0.1:1/t',
+    });
+    expect(c).toMatchObject({
+      baseUrl: ENVIRONMENTS.gov.baseUrl,
+      tokenUrl: ENVIRONMENTS.gov.tokenUrl,
+      environmentLabel: ENVIRONMENTS.gov.label,
+    });
   });
 
   it('Custom uses the given URLs (trailing slash trimmed) and requires both', () => {
-    const c = connectionOf({ environment: 'custom', clientId: 'id', clientSecret: 's', baseUrl: 'http://127.0.0.1:8080/', tokenUrl: 'http://127.0.0.1:8080/connect/token' });
+    const c = connectionOf({
+      environment: 'custom',
+      clientId: 'id',
+      clientSecret: 's',
+      baseUrl: 'http://127.0.0.1:8080/',
+      tokenUrl: 'http://127.0.0.1:8080/connect/token',
+    });
     expect(c).toMatchObject({ baseUrl: 'http://127.0.0.1:8080', tokenUrl: 'http://127.0.0.1:8080/connect/token' });
     expect(() => connectionOf({ environment: 'custom', baseUrl: 'https://graph.example.com' })).toThrow(/tokenUrl/);
   });

@@ -9,9 +9,15 @@ import { DROPDOWN_PAGE_SIZE, type CustomerChoice, type TenantChoice } from '../s
 import { app, appTester, connect, connectionFields, detailsOf, failure, type Connected } from './helpers/sandbox.js';
 
 const customers = (authData: Record<string, string>, page?: number) =>
-  appTester(app.triggers.customerList.operation.perform, { authData, ...(page === undefined ? {} : { meta: { page } }) }) as Promise<CustomerChoice[]>;
+  appTester(app.triggers.customerList.operation.perform, { authData, ...(page === undefined ? {} : { meta: { page } }) }) as Promise<
+    CustomerChoice[]
+  >;
 const tenants = (authData: Record<string, string>, inputData: Record<string, unknown>, page?: number) =>
-  appTester(app.triggers.tenantList.operation.perform, { authData, inputData, ...(page === undefined ? {} : { meta: { page } }) }) as Promise<TenantChoice[]>;
+  appTester(app.triggers.tenantList.operation.perform, {
+    authData,
+    inputData,
+    ...(page === undefined ? {} : { meta: { page } }),
+  }) as Promise<TenantChoice[]>;
 
 let c: Connected;
 beforeAll(async () => {
@@ -28,7 +34,9 @@ const customerNamed = (sandbox: Sandbox, name: string) => {
 describe('customerList (the Customer dropdown)', () => {
   it('lists the customers the app may see, in the service order, labelled so that namesakes differ', async () => {
     const choices = await customers(c.authData);
-    expect(choices.map((choice) => choice.id)).toEqual(c.sandbox.customers.filter((customer) => customer.inScope).map((customer) => customer.customerId));
+    expect(choices.map((choice) => choice.id)).toEqual(
+      c.sandbox.customers.filter((customer) => customer.inScope).map((customer) => customer.customerId),
+    );
     expect(choices.map((choice) => choice.name)).toEqual([
       'Contoso (admin@contoso.onmicrosoft.com)',
       'Contoso Pharmaceuticals (admin@contosopharma.onmicrosoft.com)',
@@ -47,7 +55,11 @@ describe('customerList (the Customer dropdown)', () => {
     const sent = c.sandbox.requests();
     const tokenRequests = sent.filter((r) => r.endpoint === 'token');
     expect(tokenRequests).toHaveLength(1);
-    expect(tokenRequests[0]?.form).toMatchObject({ grant_type: 'client_credentials', client_id: c.sandbox.clientId, scope: CUSTOMERS_READ_SCOPE });
+    expect(tokenRequests[0]?.form).toMatchObject({
+      grant_type: 'client_credentials',
+      client_id: c.sandbox.clientId,
+      scope: CUSTOMERS_READ_SCOPE,
+    });
     expect(sent.filter((r) => r.endpoint === 'customers').map((r) => r.query)).toEqual([`pageIndex=1&pageSize=${DROPDOWN_PAGE_SIZE}`]);
   });
 
@@ -64,14 +76,22 @@ describe('tenantList (the Tenant dropdown)', () => {
       [pharma.tenants[0]?.tenantId, 'Contoso Production (Contoso Pharmaceuticals)'],
       [pharma.tenants[1]?.tenantId, 'Research (Contoso Pharmaceuticals)'],
     ]);
-    expect(choices[0]).toMatchObject({ tenantName: 'Contoso Production', customerId: pharma.customerId, customerName: 'Contoso Pharmaceuticals' });
+    expect(choices[0]).toMatchObject({
+      tenantName: 'Contoso Production',
+      customerId: pharma.customerId,
+      customerName: 'Contoso Pharmaceuticals',
+    });
   });
 
   it('accepts the customer as typed (spaces, upper case) and reads it with one request, the next page empty', async () => {
     const contoso = customerNamed(c.sandbox, 'Contoso');
     c.sandbox.clearRequests();
     const choices = await tenants(c.authData, { customerId: `  ${contoso.customerId.toUpperCase()} ` });
-    expect(choices.map((choice) => choice.name)).toEqual(['Contoso Production (Contoso)', 'Contoso Lab (Contoso)', 'Contoso Staging (Contoso)']);
+    expect(choices.map((choice) => choice.name)).toEqual([
+      'Contoso Production (Contoso)',
+      'Contoso Lab (Contoso)',
+      'Contoso Staging (Contoso)',
+    ]);
     expect(c.sandbox.requests().filter((r) => r.endpoint === 'customers')).toHaveLength(1);
     c.sandbox.clearRequests();
     expect(await tenants(c.authData, { customerId: contoso.customerId }, 1)).toEqual([]);
@@ -83,7 +103,9 @@ describe('tenantList (the Tenant dropdown)', () => {
   });
 
   it("lists every customer's tenants while the Customer field is empty or mapped, each label telling namesakes apart", async () => {
-    const expected = c.sandbox.customers.filter((customer) => customer.inScope).flatMap((customer) => customer.tenants.map((tenant) => tenant.tenantId));
+    const expected = c.sandbox.customers
+      .filter((customer) => customer.inScope)
+      .flatMap((customer) => customer.tenants.map((tenant) => tenant.tenantId));
     for (const inputData of [{}, { customerId: '{{123__customerId}}' }]) {
       const choices = await tenants(c.authData, inputData);
       expect(choices.map((choice) => choice.id)).toEqual(expected);
@@ -134,9 +156,15 @@ describe('a connection whose app has only elements.um.user.read.all', () => {
     const polled = (await appTester(app.triggers.newUser.operation.perform, { authData: usersOnly, inputData })) as unknown[];
     expect(polled).toHaveLength(30);
     const wanted = c.sandbox.userAt(0, 0, 4).id;
-    const batch = (await appTester(app.searches.findUsers.operation.perform, { authData: usersOnly, inputData: { ...inputData, userIds: [wanted] } })) as Array<{ id: string }>;
+    const batch = (await appTester(app.searches.findUsers.operation.perform, {
+      authData: usersOnly,
+      inputData: { ...inputData, userIds: [wanted] },
+    })) as Array<{ id: string }>;
     expect(batch.map((user) => user.id)).toEqual([wanted]);
-    const one = (await appTester(app.searches.findUser.operation.perform, { authData: usersOnly, inputData: { ...inputData, userId: wanted } })) as Array<{ id: string }>;
+    const one = (await appTester(app.searches.findUser.operation.perform, {
+      authData: usersOnly,
+      inputData: { ...inputData, userId: wanted },
+    })) as Array<{ id: string }>;
     expect(one.map((user) => user.id)).toEqual([wanted]);
   });
 });
@@ -146,7 +174,11 @@ describe('customerList paging ("Load more")', () => {
   const count = DROPDOWN_PAGE_SIZE + 7;
   beforeAll(async () => {
     big = await connect({
-      customers: Array.from({ length: count }, (_, i) => ({ name: `Customer ${String(i + 1).padStart(3, '0')}`, inScope: true, tenants: [{ users: i === 0 ? 5 : 0 }] })),
+      customers: Array.from({ length: count }, (_, i) => ({
+        name: `Customer ${String(i + 1).padStart(3, '0')}`,
+        inScope: true,
+        tenants: [{ users: i === 0 ? 5 : 0 }],
+      })),
     });
   });
   afterAll(() => big.sandbox.close());
@@ -156,12 +188,15 @@ describe('customerList paging ("Load more")', () => {
     const pages = [await customers(big.authData, 0), await customers(big.authData, 1), await customers(big.authData, 2)];
     expect(pages.map((page) => page.length)).toEqual([DROPDOWN_PAGE_SIZE, 7, 0]);
     expect(pages.flat().map((choice) => choice.id)).toEqual(big.sandbox.customers.map((customer) => customer.customerId));
-    expect(big.sandbox.requests().filter((r) => r.endpoint === 'customers').map((r) => r.query)).toEqual(
-      [1, 2, 3].map((pageIndex) => `pageIndex=${pageIndex}&pageSize=${DROPDOWN_PAGE_SIZE}`),
-    );
+    expect(
+      big.sandbox
+        .requests()
+        .filter((r) => r.endpoint === 'customers')
+        .map((r) => r.query),
+    ).toEqual([1, 2, 3].map((pageIndex) => `pageIndex=${pageIndex}&pageSize=${DROPDOWN_PAGE_SIZE}`));
   });
 
-  it("pages the every-customer tenant list the same way", async () => {
+  it('pages the every-customer tenant list the same way', async () => {
     const first = await tenants(big.authData, {}, 0);
     const second = await tenants(big.authData, {}, 1);
     expect([first.length, second.length]).toEqual([DROPDOWN_PAGE_SIZE, 7]);

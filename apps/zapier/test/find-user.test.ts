@@ -44,14 +44,18 @@ describe('findUser', () => {
   });
 
   it('an unknown tenant is an error naming Customer ID and Tenant ID, not "not found"', async () => {
-    const error = await failure(find({ customerId: c.customerId, tenantId: '00000000-0000-4000-8000-00000000abcd', userId: c.sandbox.userAt(0, 0, 1).id }));
+    const error = await failure(
+      find({ customerId: c.customerId, tenantId: '00000000-0000-4000-8000-00000000abcd', userId: c.sandbox.userAt(0, 0, 1).id }),
+    );
     expect(detailsOf(error)).toMatchObject({ code: 'NOT_FOUND', status: 404 });
     expect(detailsOf(error).message).toMatch(/Customer ID and Tenant ID/);
   });
 
   it('a customer outside the app is the 403 with what to change in Elements', async () => {
     const outside = c.sandbox.customers.find((customer) => !customer.inScope);
-    const error = await failure(find({ customerId: outside?.customerId, tenantId: outside?.tenants[0]?.tenantId, userId: c.sandbox.userAt(0, 0, 1).id }));
+    const error = await failure(
+      find({ customerId: outside?.customerId, tenantId: outside?.tenants[0]?.tenantId, userId: c.sandbox.userAt(0, 0, 1).id }),
+    );
     expect(detailsOf(error)).toMatchObject({ code: 'FORBIDDEN', status: 403 });
     expect(detailsOf(error).message).toMatch(/elements\.um\.user\.read\.all/);
   });

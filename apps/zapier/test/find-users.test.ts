@@ -18,7 +18,17 @@ describe('findUsers', () => {
     const results = await find({ customerId: c.customerId, tenantId: c.tenantId, userIds: wanted.map((u) => u.id) });
     expect(results.map((r) => r.id)).toEqual(wanted.map((u) => u.id));
     expect(results[0]).toMatchObject({ displayName: wanted[0]?.displayName, status: wanted[0]?.status });
-    const labels = { 0: 'MFA disabled', 1: 'Sign-in blocked', 2: 'Password expired', 3: 'High risk', 4: 'Medium risk', 5: 'Compliance', 6: 'Inactive', 7: 'Pending deletion', 8: 'Test user' } as Record<number, string>;
+    const labels = {
+      0: 'MFA disabled',
+      1: 'Sign-in blocked',
+      2: 'Password expired',
+      3: 'High risk',
+      4: 'Medium risk',
+      5: 'Compliance',
+      6: 'Inactive',
+      7: 'Pending deletion',
+      8: 'Test user',
+    } as Record<number, string>;
     for (const [n, result] of results.entries()) {
       expect(result.statusLabels).toEqual((wanted[n]?.status ?? []).map((code) => labels[code]));
     }
@@ -109,7 +119,9 @@ describe('findUsers', () => {
 
   it('asks Zapier for a session when the connection has no token yet', async () => {
     const { accessToken: _drop, ...withoutToken } = c.authData;
-    const error = await failure(find({ customerId: c.customerId, tenantId: c.tenantId, userIds: [c.sandbox.userAt(0, 0, 1).id] }, withoutToken));
+    const error = await failure(
+      find({ customerId: c.customerId, tenantId: c.tenantId, userIds: [c.sandbox.userAt(0, 0, 1).id] }, withoutToken),
+    );
     expect(error.name).toBe('RefreshAuthError');
   });
 });

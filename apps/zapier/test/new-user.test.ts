@@ -44,14 +44,17 @@ describe('newUser on a tenant of 250 users', () => {
     expect(results.length).toBeGreaterThan(0);
     expect(results.length).toBeLessThan(everyone.length);
     expect(results.map((r) => r.id)).toEqual(expected.map((u) => u.id));
-    for (const result of results) expect(result.statusLabels).toEqual(expect.arrayContaining([expect.stringMatching(/^(MFA disabled|High risk)$/)]));
+    for (const result of results)
+      expect(result.statusLabels).toEqual(expect.arrayContaining([expect.stringMatching(/^(MFA disabled|High risk)$/)]));
   });
 
   it('takes mapped statuses as labels, codes or a comma-separated string; empty is no filter', async () => {
     const byName = await poll(c, { customerId: c.customerId, tenantId: c.tenantId, statuses: ['testUser'] });
     expect(byName.length).toBeGreaterThan(0);
     for (const statuses of [['Test user'], ['8'], 'test-user, Test user']) {
-      expect((await poll(c, { customerId: c.customerId, tenantId: c.tenantId, statuses })).map((r) => r.id)).toEqual(byName.map((r) => r.id));
+      expect((await poll(c, { customerId: c.customerId, tenantId: c.tenantId, statuses })).map((r) => r.id)).toEqual(
+        byName.map((r) => r.id),
+      );
     }
     expect(await poll(c, { customerId: c.customerId, tenantId: c.tenantId, statuses: [] })).toHaveLength(250);
   });
@@ -115,7 +118,7 @@ describe('newUser on a tenant bigger than one poll', () => {
   });
 });
 
-describe('newUser on a service that serves 50 users per page (the newer docs\' default)', () => {
+describe("newUser on a service that serves 50 users per page (the newer docs' default)", () => {
   let c: Connected;
   beforeAll(async () => {
     c = await connect({ users: 1234, maxServedPageSize: 50 });

@@ -23,13 +23,21 @@ beforeAll(async () => {
   tokens.add(c.authData.accessToken ?? '');
   const inputData = { customerId: c.customerId, tenantId: c.tenantId };
   await appTester(app.authentication.test, { authData: c.authData });
-  await appTester(app.searches.findUsers.operation.perform, { authData: c.authData, inputData: { ...inputData, userIds: [c.sandbox.userAt(0, 0, 1).id] } });
+  await appTester(app.searches.findUsers.operation.perform, {
+    authData: c.authData,
+    inputData: { ...inputData, userIds: [c.sandbox.userAt(0, 0, 1).id] },
+  });
   await appTester(app.triggers.newUser.operation.perform, { authData: c.authData, inputData });
-  await appTester(app.searches.findUser.operation.perform, { authData: c.authData, inputData: { ...inputData, userId: c.sandbox.userAt(0, 0, 2).id } });
+  await appTester(app.searches.findUser.operation.perform, {
+    authData: c.authData,
+    inputData: { ...inputData, userId: c.sandbox.userAt(0, 0, 2).id },
+  });
   await appTester(app.triggers.customerList.operation.perform, { authData: c.authData });
   await appTester(app.triggers.tenantList.operation.perform, { authData: c.authData, inputData: { customerId: c.customerId } });
   await failure(appTester(app.triggers.customerList.operation.perform, { authData: { ...c.authData, ...c.sandbox.usersOnlyClient } }));
-  await failure(appTester(app.triggers.customerList.operation.perform, { authData: { ...c.authData, clientSecret: `${c.sandbox.clientSecret}y` } }));
+  await failure(
+    appTester(app.triggers.customerList.operation.perform, { authData: { ...c.authData, clientSecret: `${c.sandbox.clientSecret}y` } }),
+  );
   c.sandbox.expireTokens();
   await failure(appTester(app.triggers.newUser.operation.perform, { authData: c.authData, inputData }));
   const refreshed = (await appTester(app.authentication.sessionConfig.perform, { authData: c.authData })) as { accessToken: string };

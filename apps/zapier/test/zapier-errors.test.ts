@@ -24,8 +24,14 @@ describe('rethrowForZapier', () => {
   });
 
   it.each([
-    ['the identity service refusing the scope (invalid_scope)', () => parseTokenResponse(400, { error: 'invalid_scope' }, CUSTOMERS_READ_SCOPE)],
-    ['the customers endpoint refusing a token without it (403)', () => apiErrorFromResponse({ status: 403, body: { error: 'insufficient_scope' }, resource: 'customers' })],
+    [
+      'the identity service refusing the scope (invalid_scope)',
+      () => parseTokenResponse(400, { error: 'invalid_scope' }, CUSTOMERS_READ_SCOPE),
+    ],
+    [
+      'the customers endpoint refusing a token without it (403)',
+      () => apiErrorFromResponse({ status: 403, body: { error: 'insufficient_scope' }, resource: 'customers' }),
+    ],
   ])('a missing customers permission, from %s, names the permission, where to grant it and the typed-ID way round', async (_why, make) => {
     const error = await rethrown(() => {
       try {
@@ -37,11 +43,15 @@ describe('rethrowForZapier', () => {
     expect(error.name).toBe('AppError');
     const details = detailsOf(error);
     expect(details).toMatchObject({ code: 'MissingPermission', status: 403 });
-    expect(details.message).toMatch(/"elements\.customers\.read\.all".*Customer ID and Tenant ID as custom values.*Settings > API app registration/);
+    expect(details.message).toMatch(
+      /"elements\.customers\.read\.all".*Customer ID and Tenant ID as custom values.*Settings > API app registration/,
+    );
   });
 
   it("finds Zapier's own error under core's transport wrapping and rethrows it as is", async () => {
-    const error = await rethrown((z) => new AvePointError('NETWORK_ERROR', 'Could not reach', { cause: new z.errors.ThrottledError('slow down', 12) }));
+    const error = await rethrown(
+      (z) => new AvePointError('NETWORK_ERROR', 'Could not reach', { cause: new z.errors.ThrottledError('slow down', 12) }),
+    );
     expect(error.name).toBe('ThrottledError');
     expect(detailsOf(error).delay).toBe(12);
   });

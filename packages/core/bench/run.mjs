@@ -48,30 +48,37 @@ async function startSandbox(options) {
     ...info,
     usersUrl: () => info.usersUrl,
     /** Seconds of CPU the sandbox process has used. */
-    cpuSeconds: () => new Promise((resolve) => {
-      const onMessage = (m) => {
-        if (m && m.cpu) {
-          child.off('message', onMessage);
-          resolve((m.cpu.user + m.cpu.system) / 1e6);
-        }
-      };
-      child.on('message', onMessage);
-      child.send('cpu');
-    }),
+    cpuSeconds: () =>
+      new Promise((resolve) => {
+        const onMessage = (m) => {
+          if (m && m.cpu) {
+            child.off('message', onMessage);
+            resolve((m.cpu.user + m.cpu.system) / 1e6);
+          }
+        };
+        child.on('message', onMessage);
+        child.send('cpu');
+      }),
     /** The sandbox's request counts (answered over IPC). */
     stats: () => ask(child, 'stats', (m) => m.stats),
     setRateLimit: (limit) => ask(child, { setRateLimit: limit ?? null }, (m) => (m.rateLimitSet ? true : undefined)),
     setFaults: (rules) => ask(child, { setFaults: rules }, (m) => (m.faultsSet ? true : undefined)),
-    close: () => new Promise((resolve) => {
-      child.once('exit', resolve);
-      child.send('close');
-    }),
+    close: () =>
+      new Promise((resolve) => {
+        child.once('exit', resolve);
+        child.send('close');
+      }),
   };
 }
 const fmt = (n, digits = 0) => n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
 
 function clientFor(sb, extra = {}) {
-  return createUsersClient({ baseUrl: sb.baseUrl, tokenUrl: sb.tokenUrl, credentials: { clientId: sb.clientId, clientSecret: sb.clientSecret }, ...extra });
+  return createUsersClient({
+    baseUrl: sb.baseUrl,
+    tokenUrl: sb.tokenUrl,
+    credentials: { clientId: sb.clientId, clientSecret: sb.clientSecret },
+    ...extra,
+  });
 }
 const tenantOf = (sb) => ({ customerId: sb.customers[0].customerId, tenantId: sb.customers[0].tenants[0].tenantId });
 
@@ -83,17 +90,31 @@ async function benchPage() {
     const tokenResponse = await fetch(sb.tokenUrl, {
       method: 'POST',
       headers: { 'content-type': 'application/x-www-form-urlencoded' },
-      body: new URLSearchParams({ grant_type: 'client_credentials', client_id: sb.clientId, client_secret: sb.clientSecret, scope: 'elements.um.user.read.all' }),
+      body: new URLSearchParams({
+        grant_type: 'client_credentials',
+        client_id: sb.clientId,
+        client_secret: sb.clientSecret,
+        scope: 'elements.um.user.read.all',
+      }),
     });
     const { access_token: token } = await tokenResponse.json();
     const url = `${sb.usersUrl()}?pageIndex=2&pageSize=100`;
     const raw = async () => {
-      const res = await fetch(url, { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: '{}' });
+      const res = await fetch(url, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+        body: '{}',
+      });
       const body = await res.json();
       if (body.data.length !== 100) throw new Error('raw: short page');
     };
     const rawWithTimeout = async () => {
-      const res = await fetch(url, { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: '{}', signal: AbortSignal.timeout(30_000) });
+      const res = await fetch(url, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+        body: '{}',
+        signal: AbortSignal.timeout(30_000),
+      });
       const body = await res.json();
       if (body.data.length !== 100) throw new Error('raw: short page');
     };
@@ -116,7 +137,11 @@ async function benchPage() {
     const clientMs = [];
     const timeoutMs = [];
     const n = 2000;
-    const order = [[raw, rawMs], [typed, clientMs], [rawWithTimeout, timeoutMs]];
+    const order = [
+      [raw, rawMs],
+      [typed, clientMs],
+      [rawWithTimeout, timeoutMs],
+    ];
     for (let i = 0; i < n; i++) {
       for (let k = 0; k < order.length; k++) {
         const [fn, into] = order[(i + k) % order.length];
@@ -129,10 +154,14 @@ async function benchPage() {
     const c = 1000 / median(clientMs);
     console.log(`1. getUsersPage vs raw fetch of the same request (100 users/page, ${n} of each, interleaved in rotating order)`);
     console.log(`   raw fetch     ${fmt(r)} req/s (median ${fmt(median(rawMs), 2)} ms; overall ${fmt(n / (sum(rawMs) / 1000))} req/s)`);
-    console.log(`   getUsersPage  ${fmt(c)} req/s (median ${fmt(median(clientMs), 2)} ms; overall ${fmt(n / (sum(clientMs) / 1000))} req/s)`);
+    console.log(
+      `   getUsersPage  ${fmt(c)} req/s (median ${fmt(median(clientMs), 2)} ms; overall ${fmt(n / (sum(clientMs) / 1000))} req/s)`,
+    );
     console.log(`   ratio         ${fmt(c / r, 2)} by medians, ${fmt(sum(rawMs) / sum(clientMs), 2)} overall   (target >= 0.95)`);
     const rt = 1000 / median(timeoutMs);
-    console.log(`   for context: raw fetch with AbortSignal.timeout ${fmt(rt)} req/s; getUsersPage / that = ${fmt(c / rt, 2)} (the client always has a per-attempt timeout)`);
+    console.log(
+      `   for context: raw fetch with AbortSignal.timeout ${fmt(rt)} req/s; getUsersPage / that = ${fmt(c / rt, 2)} (the client always has a per-attempt timeout)`,
+    );
     return { raw: r, client: c, ratio: c / r };
   } finally {
     await sb.close();
@@ -163,7 +192,12 @@ async function benchExport() {
     const tokenResponse = await fetch(sb.tokenUrl, {
       method: 'POST',
       headers: { 'content-type': 'application/x-www-form-urlencoded' },
-      body: new URLSearchParams({ grant_type: 'client_credentials', client_id: sb.clientId, client_secret: sb.clientSecret, scope: 'elements.um.user.read.all' }),
+      body: new URLSearchParams({
+        grant_type: 'client_credentials',
+        client_id: sb.clientId,
+        client_secret: sb.clientSecret,
+        scope: 'elements.um.user.read.all',
+      }),
     });
     const { access_token: token } = await tokenResponse.json();
     const rawPage = async (pageIndex) => {
@@ -194,9 +228,15 @@ async function benchExport() {
     console.log(`2. export ${fmt(users)} users, ${pages} pages, ${latencyMs} ms latency per page`);
     console.log(`   sequential page loop       ${fmt(sequential / 1000, 2)} s`);
     console.log(`   listUsers concurrency ${concurrency}   ${fmt(concurrent / 1000, 2)} s   (${fmt(sequential / concurrent, 1)}x faster)`);
-    console.log(`   latency bound ceil(${pages}/${concurrency}) x ${latencyMs} ms = ${fmt(bound / 1000, 2)} s; listUsers / bound = ${fmt(concurrent / bound, 2)}   (target <= 1.2)`);
-    console.log(`   hand-written fetch window of ${concurrency} (no retries, no timeouts, no checks)   ${fmt(rawConcurrent / 1000, 2)} s; listUsers / that = ${fmt(concurrent / rawConcurrent, 2)}`);
-    console.log(`   during listUsers: sandbox CPU ${fmt(serverCpu, 2)} s (${fmt((serverCpu / (concurrent / 1000)) * 100)}% of a core), client CPU ${fmt((clientCpu.user + clientCpu.system) / 1e6, 2)} s`);
+    console.log(
+      `   latency bound ceil(${pages}/${concurrency}) x ${latencyMs} ms = ${fmt(bound / 1000, 2)} s; listUsers / bound = ${fmt(concurrent / bound, 2)}   (target <= 1.2)`,
+    );
+    console.log(
+      `   hand-written fetch window of ${concurrency} (no retries, no timeouts, no checks)   ${fmt(rawConcurrent / 1000, 2)} s; listUsers / that = ${fmt(concurrent / rawConcurrent, 2)}`,
+    );
+    console.log(
+      `   during listUsers: sandbox CPU ${fmt(serverCpu, 2)} s (${fmt((serverCpu / (concurrent / 1000)) * 100)}% of a core), client CPU ${fmt((clientCpu.user + clientCpu.system) / 1e6, 2)} s`,
+    );
     return { sequential, concurrent, rawConcurrent, bound, ratio: concurrent / bound };
   } finally {
     await sb.close();
@@ -282,10 +322,16 @@ async function benchFaults() {
     const bound = Math.ceil(pages / concurrency) * latencyMs;
     const allowed = bound + sleptMs / concurrency;
     console.log(`3. the same export under 30% random 500/502/503/504/resets (default retry options)`);
-    console.log(`   ${fmt(retries)} retries, ${fmt(sleptMs / 1000, 1)} s of retry sleep in all; every user once: ${n === users ? 'yes' : 'no'}`);
+    console.log(
+      `   ${fmt(retries)} retries, ${fmt(sleptMs / 1000, 1)} s of retry sleep in all; every user once: ${n === users ? 'yes' : 'no'}`,
+    );
     console.log(`   mean requests in flight ${fmt(inFlight, 2)} of ${concurrency} = ${fmt(inFlight / concurrency, 2)}   (target >= 0.75)`);
-    console.log(`   for context: without faults, ${fmt(cleanInFlight, 2)} in flight (${fmt(cleanInFlight / concurrency, 2)}); under faults / without = ${fmt(inFlight / cleanInFlight, 2)}`);
-    console.log(`   wall ${fmt(wall / 1000, 2)} s against bound + sleep / ${concurrency} = ${fmt(allowed / 1000, 2)} s: ${fmt(wall / allowed, 2)}   (target <= 1.5)`);
+    console.log(
+      `   for context: without faults, ${fmt(cleanInFlight, 2)} in flight (${fmt(cleanInFlight / concurrency, 2)}); under faults / without = ${fmt(inFlight / cleanInFlight, 2)}`,
+    );
+    console.log(
+      `   wall ${fmt(wall / 1000, 2)} s against bound + sleep / ${concurrency} = ${fmt(allowed / 1000, 2)} s: ${fmt(wall / allowed, 2)}   (target <= 1.5)`,
+    );
     return { wall, allowed, inFlight };
   } finally {
     await sb.close();
@@ -314,7 +360,9 @@ async function benchRateLimit() {
     const limited = (stats.byStatus[429] ?? 0) - (stats0.byStatus[429] ?? 0);
     const accepted = answered - limited;
     if (n !== pages * pageSize) throw new Error(`listUsers yielded ${n}`);
-    console.log(`4. ${fmt(pages)} pages behind a token bucket of ${rate} requests/s (429 with Retry-After), ${latencyMs} ms latency, concurrency ${concurrency}`);
+    console.log(
+      `4. ${fmt(pages)} pages behind a token bucket of ${rate} requests/s (429 with Retry-After), ${latencyMs} ms latency, concurrency ${concurrency}`,
+    );
     console.log(`   accepted ${fmt(accepted / seconds, 1)} requests/s = ${fmt(accepted / seconds / rate, 2)} R   (target >= 0.9)`);
     console.log(`   answered 429: ${fmt(limited)} of ${fmt(answered)} = ${fmt((limited / answered) * 100, 1)}%   (target <= 5%)`);
     return { rate: accepted / seconds, share: limited / answered };
@@ -351,12 +399,33 @@ async function benchMemory() {
   const sb = await startSandbox({ users });
   try {
     const t = tenantOf(sb);
-    const cliRun = await exportIn([cli, '--base-url', sb.baseUrl, '--token-url', sb.tokenUrl, '--customer', t.customerId, '--tenant', t.tenantId, '--format', 'ndjson', '--concurrency', String(concurrency)], sb);
+    const cliRun = await exportIn(
+      [
+        cli,
+        '--base-url',
+        sb.baseUrl,
+        '--token-url',
+        sb.tokenUrl,
+        '--customer',
+        t.customerId,
+        '--tenant',
+        t.tenantId,
+        '--format',
+        'ndjson',
+        '--concurrency',
+        String(concurrency),
+      ],
+      sb,
+    );
     const rawRun = await exportIn([rawExport, sb.baseUrl, sb.tokenUrl, t.customerId, t.tenantId, String(concurrency)], sb);
     for (const run of [cliRun, rawRun]) if (run.lines !== users) throw new Error(`exported ${run.lines} lines`);
     console.log(`5. export ${fmt(users)} users to NDJSON on a pipe, concurrency ${concurrency}, peak RSS of the exporting process`);
-    console.log(`   avepoint-users CLI         ${fmt(cliRun.peakMb, 1)} MB   ${fmt(cliRun.seconds, 1)} s (${fmt(cliRun.lines / cliRun.seconds)} users/s, ${fmt(cliRun.bytes / 1e6)} MB)   (target < 150 MB)`);
-    console.log(`   hand-written fetch loop    ${fmt(rawRun.peakMb, 1)} MB   ${fmt(rawRun.seconds, 1)} s   (the floor: Node + fetch, no client, no dedupe)`);
+    console.log(
+      `   avepoint-users CLI         ${fmt(cliRun.peakMb, 1)} MB   ${fmt(cliRun.seconds, 1)} s (${fmt(cliRun.lines / cliRun.seconds)} users/s, ${fmt(cliRun.bytes / 1e6)} MB)   (target < 150 MB)`,
+    );
+    console.log(
+      `   hand-written fetch loop    ${fmt(rawRun.peakMb, 1)} MB   ${fmt(rawRun.seconds, 1)} s   (the floor: Node + fetch, no client, no dedupe)`,
+    );
     console.log(`   CLI time / hand-written    ${fmt(cliRun.seconds / rawRun.seconds, 2)}   (target <= 1.2)`);
     return { cli: cliRun, raw: rawRun };
   } finally {

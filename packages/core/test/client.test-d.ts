@@ -22,7 +22,11 @@ describe('public API types', () => {
   it('createUsersClient takes an environment or URLs and one of three credentials', () => {
     expectTypeOf(createUsersClient).returns.toEqualTypeOf<UsersClient>();
     createUsersClient({ environment: 'gov', credentials: { clientId: 'a', clientSecret: 'b' } });
-    createUsersClient({ baseUrl: 'http://127.0.0.1:1', tokenUrl: 'http://127.0.0.1:1/t', credentials: { clientId: 'a', privateKeyPem: 'k' } });
+    createUsersClient({
+      baseUrl: 'http://127.0.0.1:1',
+      tokenUrl: 'http://127.0.0.1:1/t',
+      credentials: { clientId: 'a', privateKeyPem: 'k' },
+    });
     createUsersClient({ credentials: { accessToken: async () => 'x' }, retry: false, timeoutMs: 1000 });
     // @ts-expect-error an unknown environment
     createUsersClient({ environment: 'mars', credentials: { accessToken: 'x' } });

@@ -36,9 +36,24 @@ describe('generated openapi types', () => {
 
   it('has all 18 documented user fields', () => {
     expectTypeOf<keyof components['schemas']['User']>().toEqualTypeOf<
-      | 'id' | 'userPrincipalName' | 'mail' | 'displayName' | 'firstName' | 'lastName' | 'employeeId'
-      | 'location' | 'company' | 'department' | 'mobile' | 'jobTitle' | 'isTestUser' | 'age'
-      | 'startDate' | 'endDate' | 'countryOrRegion' | 'status'
+      | 'id'
+      | 'userPrincipalName'
+      | 'mail'
+      | 'displayName'
+      | 'firstName'
+      | 'lastName'
+      | 'employeeId'
+      | 'location'
+      | 'company'
+      | 'department'
+      | 'mobile'
+      | 'jobTitle'
+      | 'isTestUser'
+      | 'age'
+      | 'startDate'
+      | 'endDate'
+      | 'countryOrRegion'
+      | 'status'
     >();
   });
 });

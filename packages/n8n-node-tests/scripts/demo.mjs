@@ -5,7 +5,7 @@ import { ALL_TENANTS_WORKFLOW_ID, ALL_USERS_WORKFLOW_ID, DEMO_WORKFLOW_ID, OWNER
 const log = (text) => console.log(`      ${text}`);
 // The root `pnpm demo` keeps the workspace in the repository's .demo folder and says where.
 const folder = process.env.AVEPOINT_DEMO_N8N_FOLDER;
-if (!folder) log('n8n is installed on first use (several minutes, once per machine); this run\'s n8n workspace is temporary');
+if (!folder) log("n8n is installed on first use (several minutes, once per machine); this run's n8n workspace is temporary");
 const demo = await startDemo({ log, ...(folder ? { folder } : {}) });
 
 console.log(`
@@ -29,10 +29,10 @@ console.log(`
 
 let stopping = false;
 async function stop() {
-  if (stopping) return;
-  stopping = true;
-  await demo.close();
-  process.exit(0);
+	if (stopping) return;
+	stopping = true;
+	await demo.close();
+	process.exit(0);
 }
 process.on('SIGINT', stop);
 process.on('SIGTERM', stop);

@@ -4,9 +4,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const { analyzePackage, SOURCE_FILE_PATTERNS } = await import(
-  join(root, 'node_modules/@n8n/scan-community-package/scanner/scanner.mjs')
-);
+const { analyzePackage, SOURCE_FILE_PATTERNS } = await import(join(root, 'node_modules/@n8n/scan-community-package/scanner/scanner.mjs'));
 const [dirArg = root, mode = 'dist'] = process.argv.slice(2);
 const dir = resolve(dirArg);
 // The two legs of n8n's scan: the attested sources, and the compiled tarball.

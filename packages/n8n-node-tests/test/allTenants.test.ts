@@ -29,7 +29,13 @@ const BASE = {
 };
 
 async function run(o: Partial<FakeContextOptions> = {}) {
-	const { ctx, calls } = fakeContext({ typeVersion: 2, credentials: WITH_CUSTOMERS, send: serveDirectory(makeDirectory()), ...o, params: { ...BASE, ...o.params } });
+	const { ctx, calls } = fakeContext({
+		typeVersion: 2,
+		credentials: WITH_CUSTOMERS,
+		send: serveDirectory(makeDirectory()),
+		...o,
+		params: { ...BASE, ...o.params },
+	});
 	const [out] = await new AvePointGraph().execute.call(ctx);
 	return { out: out as INodeExecutionData[], calls };
 }
@@ -102,7 +108,10 @@ describe('All Tenants of one customer', () => {
 		await run({ params: { customerId: locator('allCustomers'), options: { tenantConcurrency: 5, pageSize: 1 } }, send: slow });
 		expect(most).toBe(4);
 		most = 0;
-		await run({ params: { customerId: locator('allCustomers'), options: { tenantConcurrency: 5, pageSize: 1, concurrency: 8 } }, send: slow });
+		await run({
+			params: { customerId: locator('allCustomers'), options: { tenantConcurrency: 5, pageSize: 1, concurrency: 8 } },
+			send: slow,
+		});
 		expect(most).toBe(5);
 	});
 
@@ -135,21 +144,29 @@ describe('All Customers', () => {
 	});
 
 	it('a tenant no customer has fails its item', async () => {
-		const error = await failure(run({ params: { customerId: locator('allCustomers'), tenantId: locator('0badc0de-0000-4000-8000-000000000000', 'id') } }));
+		const error = await failure(
+			run({ params: { customerId: locator('allCustomers'), tenantId: locator('0badc0de-0000-4000-8000-000000000000', 'id') } }),
+		);
 		expect(error.message).toMatch(/^Tenant belongs to no customer the app may see .*\[item 0\]$/);
 	});
 });
 
 describe('All Tenants: failures', () => {
 	const failingResearch = (options: IHttpRequestOptions) => {
-		if (endpointOf(options) === 'users' && parseRequest(options).tenantId === tenantGuid(1, 1)) return Promise.reject(httpError(NODE, 403, {}, { message: 'no access' }));
+		if (endpointOf(options) === 'users' && parseRequest(options).tenantId === tenantGuid(1, 1))
+			return Promise.reject(httpError(NODE, 403, {}, { message: 'no access' }));
 		return serveDirectory(makeDirectory())(options);
 	};
 
 	it('with Continue On Fail a failing tenant is an error item of its own, saying which, and the others still come', async () => {
 		const { out } = await run({ continueOnFail: true, params: { customerId: locator(customerGuid(1)) }, send: failingResearch });
 		expect(out.map((o) => (o.json.error ? 'error' : 'user'))).toEqual(['user', 'user', 'user', 'error']);
-		expect(out[3]!.json).toMatchObject({ customerId: customerGuid(1), customerName: 'Contoso Pharmaceuticals', tenantId: tenantGuid(1, 1), tenantName: 'Research' });
+		expect(out[3]!.json).toMatchObject({
+			customerId: customerGuid(1),
+			customerName: 'Contoso Pharmaceuticals',
+			tenantId: tenantGuid(1, 1),
+			tenantName: 'Research',
+		});
 		expect(out[3]!.json.error).toMatch(/no access to this customer.*\[item 0\]/);
 		expect(out[3]!.json.description).toMatch(/tenant 70000000-0000-4000-8001-000000000001 \(Research\)/);
 		expect(out[3]!.pairedItem).toEqual({ item: 0 });
@@ -158,18 +175,27 @@ describe('All Tenants: failures', () => {
 	it('without it the failing tenant fails the node, naming the tenant', async () => {
 		const error = await failure(run({ params: { customerId: locator(customerGuid(1)) }, send: failingResearch }));
 		expect(error).toBeInstanceOf(NodeApiError);
-		expect((error as NodeApiError).description).toMatch(/customer c0000000-0000-4000-8000-000000000001 \(Contoso Pharmaceuticals\), tenant .*\(Research\)/);
+		expect((error as NodeApiError).description).toMatch(
+			/customer c0000000-0000-4000-8000-000000000001 \(Contoso Pharmaceuticals\), tenant .*\(Research\)/,
+		);
 	});
 
 	it('without Customers Permission in the credential it says what to grant, before any request', async () => {
 		const error = await failure(run({ credentials: SANDBOX_CREDENTIALS, send: () => Promise.reject(new Error('no request expected')) }));
 		expect(error).toBeInstanceOf(NodeOperationError);
 		expect(error.message).toMatch(/^All Customers and All Tenants need the customers permission \[item 0\]$/);
-		expect((error as NodeOperationError).description).toMatch(/elements\.customers\.read\.all.*Settings > API app registration.*Customers Permission.*By ID/);
+		expect((error as NodeOperationError).description).toMatch(
+			/elements\.customers\.read\.all.*Settings > API app registration.*Customers Permission.*By ID/,
+		);
 	});
 
 	it('an app the API refuses the customers (403) gets the message that names the permission', async () => {
-		const error = await failure(run({ send: (options) => (endpointOf(options) === 'customers' ? Promise.reject(httpError(NODE, 403)) : serveDirectory(makeDirectory())(options)) }));
+		const error = await failure(
+			run({
+				send: (options) =>
+					endpointOf(options) === 'customers' ? Promise.reject(httpError(NODE, 403)) : serveDirectory(makeDirectory())(options),
+			}),
+		);
 		expect(error).toBeInstanceOf(NodeApiError);
 		expect(error.message).toMatch(/lacks the elements\.customers\.read\.all permission.*\[item 0\]/);
 	});

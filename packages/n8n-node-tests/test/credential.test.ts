@@ -14,7 +14,9 @@ import { requestAccessToken } from 'n8n-nodes-avepoint-graph/dist/nodes/AvePoint
 import { SANDBOX_CREDENTIALS } from './helpers/fakeContext';
 
 const SECRET = 'not-a-real-secret';
-const ok = (body: IN8nHttpFullResponse['body'] = { access_token: 'tok-123', expires_in: 3600, token_type: 'Bearer' }): IN8nHttpFullResponse => ({
+const ok = (
+	body: IN8nHttpFullResponse['body'] = { access_token: 'tok-123', expires_in: 3600, token_type: 'Bearer' },
+): IN8nHttpFullResponse => ({
 	statusCode: 200,
 	headers: {},
 	body,
@@ -35,7 +37,10 @@ describe('token exchange (preAuthentication)', () => {
 	it('client secret: posts the client credentials grant with the users scope to the token URL', async () => {
 		const { sent, send } = recorder(ok());
 		// The token response names no scope: the token carries what was asked.
-		expect(await requestAccessToken(send, SANDBOX_CREDENTIALS, Date.now())).toEqual({ accessToken: 'tok-123', scope: 'elements.um.user.read.all' });
+		expect(await requestAccessToken(send, SANDBOX_CREDENTIALS, Date.now())).toEqual({
+			accessToken: 'tok-123',
+			scope: 'elements.um.user.read.all',
+		});
 		expect(sent[0]!.url).toBe('http://127.0.0.1:4010/connect/token');
 		expect(sent[0]!.method).toBe('POST');
 		expect((sent[0]!.headers as Record<string, string>)['Content-Type']).toBe('application/x-www-form-urlencoded');
@@ -62,8 +67,16 @@ describe('token exchange (preAuthentication)', () => {
 		expect(fields.get('client_assertion_type')).toBe('urn:ietf:params:oauth:client-assertion-type:jwt-bearer');
 		const [header, payload, signature] = fields.get('client_assertion')!.split('.');
 		const claims = JSON.parse(Buffer.from(payload!, 'base64url').toString()) as Record<string, unknown>;
-		expect(claims).toMatchObject({ iss: 'app-id', sub: 'app-id', aud: 'http://127.0.0.1:4010/connect/token', iat: Date.UTC(2026, 10, 28) / 1000 });
-		expect(JSON.parse(Buffer.from(header!, 'base64url').toString())).toMatchObject({ alg: 'RS256', x5t: Buffer.from(thumbprint, 'hex').toString('base64url') });
+		expect(claims).toMatchObject({
+			iss: 'app-id',
+			sub: 'app-id',
+			aud: 'http://127.0.0.1:4010/connect/token',
+			iat: Date.UTC(2026, 10, 28) / 1000,
+		});
+		expect(JSON.parse(Buffer.from(header!, 'base64url').toString())).toMatchObject({
+			alg: 'RS256',
+			x5t: Buffer.from(thumbprint, 'hex').toString('base64url'),
+		});
 		expect(verify('sha256', Buffer.from(`${header}.${payload}`), publicKey, Buffer.from(signature!, 'base64url'))).toBe(true);
 	});
 
@@ -86,7 +99,12 @@ describe('token exchange (preAuthentication)', () => {
 		const credential = new AvePointGraphApi();
 		const helper = (httpRequest: (o: IHttpRequestOptions) => Promise<unknown>) =>
 			({ helpers: { httpRequest } }) as unknown as IHttpRequestHelper;
-		await expect(credential.preAuthentication.call(helper(async () => ok()), SANDBOX_CREDENTIALS)).resolves.toEqual({
+		await expect(
+			credential.preAuthentication.call(
+				helper(async () => ok()),
+				SANDBOX_CREDENTIALS,
+			),
+		).resolves.toEqual({
 			accessToken: 'tok-123',
 			tokenFingerprint: settingsFingerprint(SANDBOX_CREDENTIALS),
 			grantedScope: 'elements.um.user.read.all',
@@ -94,7 +112,10 @@ describe('token exchange (preAuthentication)', () => {
 
 		const leaky = Object.assign(new Error(`connect ECONNREFUSED; body client_secret=${SECRET}`), { code: 'ECONNREFUSED' });
 		const error = await credential.preAuthentication
-			.call(helper(async () => Promise.reject(leaky)), SANDBOX_CREDENTIALS)
+			.call(
+				helper(async () => Promise.reject(leaky)),
+				SANDBOX_CREDENTIALS,
+			)
 			.catch((e: Error) => e);
 		expect((error as Error).message).toMatch(/Could not reach the AvePoint identity service .*ECONNREFUSED/);
 		expect((error as Error).message).not.toContain(SECRET);
@@ -129,7 +150,9 @@ describe('environments', () => {
 	});
 
 	it('custom refuses plain http beyond loopback and missing URLs', () => {
-		expect(() => endpointsFromCredentials({ environment: 'custom', baseUrl: 'http://api.example', tokenUrl: 'https://id.example/t' })).toThrow(/https/);
+		expect(() =>
+			endpointsFromCredentials({ environment: 'custom', baseUrl: 'http://api.example', tokenUrl: 'https://id.example/t' }),
+		).toThrow(/https/);
 		expect(() => endpointsFromCredentials({ environment: 'custom', baseUrl: 'https://api.example' })).toThrow(/tokenUrl/);
 	});
 });
@@ -155,7 +178,13 @@ describe('credential description', () => {
 				'tokenUrl',
 			].sort(),
 		);
-		expect((byName.environment!.options as Array<{ value: string }>).map((o) => o.value)).toEqual(['commercial', 'gov', 'aos2', 'fedramp', 'custom']);
+		expect((byName.environment!.options as Array<{ value: string }>).map((o) => o.value)).toEqual([
+			'commercial',
+			'gov',
+			'aos2',
+			'fedramp',
+			'custom',
+		]);
 		for (const secret of ['clientSecret', 'privateKey', 'accessToken']) expect(byName[secret]!.typeOptions?.password).toBe(true);
 		expect(byName.accessToken!.type).toBe('hidden');
 		expect(byName.accessToken!.typeOptions?.expirable).toBe(true);
@@ -163,10 +192,13 @@ describe('credential description', () => {
 	});
 
 	it('the test request goes to the API itself, for every environment, on a customer that cannot exist', () => {
-		const expression = String(credential.test.request.url).replace(/^=\{\{/, '').replace(/\}\}$/, '');
+		const expression = String(credential.test.request.url)
+			.replace(/^=\{\{/, '')
+			.replace(/\}\}$/, '');
 		// The expression is plain JavaScript over $credentials, as n8n evaluates it.
 		const evaluate = new Function('$credentials', `return ${expression}`) as (c: object) => string;
-		const probe = '/partner/external/v3/um/customers/00000000-0000-0000-0000-000000000000/tenants/00000000-0000-0000-0000-000000000000/users/batch?pageIndex=1&pageSize=1';
+		const probe =
+			'/partner/external/v3/um/customers/00000000-0000-0000-0000-000000000000/tenants/00000000-0000-0000-0000-000000000000/users/batch?pageIndex=1&pageSize=1';
 		expect(evaluate({ environment: 'commercial' })).toBe(`https://graph.avepointonlineservices.com${probe}`);
 		expect(evaluate({ environment: 'fedramp' })).toBe(`https://graphusgovapi.online15.net${probe}`);
 		expect(evaluate({ environment: 'custom', baseUrl: 'http://127.0.0.1:4010/' })).toBe(`http://127.0.0.1:4010${probe}`);
@@ -176,17 +208,27 @@ describe('credential description', () => {
 
 describe('authenticate: a token is used only with the settings that obtained it', () => {
 	const credential = new AvePointGraphApi();
-	const authenticate = credential.authenticate as (c: ICredentialDataDecryptedObject, o: IHttpRequestOptions) => Promise<IHttpRequestOptions>;
+	const authenticate = credential.authenticate as (
+		c: ICredentialDataDecryptedObject,
+		o: IHttpRequestOptions,
+	) => Promise<IHttpRequestOptions>;
 	const stored = { ...SANDBOX_CREDENTIALS, accessToken: 'tok-7', tokenFingerprint: settingsFingerprint(SANDBOX_CREDENTIALS) };
 	const request: IHttpRequestOptions = { url: 'http://127.0.0.1:4010/x', method: 'POST', headers: { Accept: 'application/json' } };
-	const authorization = async (c: ICredentialDataDecryptedObject, o: IHttpRequestOptions = request) => (await authenticate(c, o)).headers?.Authorization;
+	const authorization = async (c: ICredentialDataDecryptedObject, o: IHttpRequestOptions = request) =>
+		(await authenticate(c, o)).headers?.Authorization;
 
 	it('sends the stored token with the settings it was obtained with', async () => {
 		expect(await authorization(stored)).toBe('Bearer tok-7');
 	});
 
 	it('sends a token the API refuses (401, so n8n renews it) once any setting changed', async () => {
-		for (const change of [{ clientSecret: 'changed' }, { clientId: 'other-app' }, { baseUrl: 'http://127.0.0.1:4011' }, { tokenUrl: 'http://127.0.0.1:4011/connect/token' }, { authMethod: 'certificate' }]) {
+		for (const change of [
+			{ clientSecret: 'changed' },
+			{ clientId: 'other-app' },
+			{ baseUrl: 'http://127.0.0.1:4011' },
+			{ tokenUrl: 'http://127.0.0.1:4011/connect/token' },
+			{ authMethod: 'certificate' },
+		]) {
 			const sent = await authorization({ ...stored, ...change });
 			expect(sent).toMatch(/^Bearer /);
 			expect(sent).not.toBe('Bearer tok-7');
@@ -225,7 +267,11 @@ describe("n8n's UX guidelines on the credential form", () => {
 describe('Customers Permission: the scopes a token is asked for', () => {
 	const BOTH = 'elements.um.user.read.all elements.customers.read.all';
 	const withCustomers = { ...SANDBOX_CREDENTIALS, customersPermission: true };
-	const invalidScope = { statusCode: 400, headers: {}, body: { error: 'invalid_scope', error_description: 'the app has not been granted: elements.customers.read.all' } };
+	const invalidScope = {
+		statusCode: 400,
+		headers: {},
+		body: { error: 'invalid_scope', error_description: 'the app has not been granted: elements.customers.read.all' },
+	};
 
 	it('off (and absent, as in a credential saved before the field): the users permission alone', async () => {
 		for (const credentials of [SANDBOX_CREDENTIALS, { ...SANDBOX_CREDENTIALS, customersPermission: false }]) {
@@ -256,15 +302,22 @@ describe('Customers Permission: the scopes a token is asked for', () => {
 		const pem = privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
 		const answers = [invalidScope, ok()];
 		const sent: IHttpRequestOptions[] = [];
-		await requestAccessToken(async (o) => (sent.push(o), answers[sent.length - 1]!), { ...withCustomers, authMethod: 'certificate', privateKey: pem }, Date.now());
-		const jti = (o: IHttpRequestOptions) => JSON.parse(Buffer.from(form(o).get('client_assertion')!.split('.')[1]!, 'base64url').toString()).jti;
+		await requestAccessToken(
+			async (o) => (sent.push(o), answers[sent.length - 1]!),
+			{ ...withCustomers, authMethod: 'certificate', privateKey: pem },
+			Date.now(),
+		);
+		const jti = (o: IHttpRequestOptions) =>
+			JSON.parse(Buffer.from(form(o).get('client_assertion')!.split('.')[1]!, 'base64url').toString()).jti;
 		expect(jti(sent[0]!)).not.toBe(jti(sent[1]!));
 	});
 
 	it('an app that lacks the users permission is told so, naming it; off, nothing is asked twice', async () => {
 		const refused = { statusCode: 400, headers: {}, body: { error: 'invalid_scope' } };
 		const onError = await requestAccessToken(async () => refused, withCustomers, Date.now()).catch((e: Error) => e);
-		expect((onError as Error).message).toMatch(/invalid_scope.*lacks the elements\.um\.user\.read\.all permission: grant it in AvePoint Elements/);
+		expect((onError as Error).message).toMatch(
+			/invalid_scope.*lacks the elements\.um\.user\.read\.all permission: grant it in AvePoint Elements/,
+		);
 		const { sent, send } = recorder(refused);
 		await requestAccessToken(send, SANDBOX_CREDENTIALS, Date.now()).catch(() => undefined);
 		expect(sent).toHaveLength(1);
@@ -282,12 +335,27 @@ describe('Customers Permission: the scopes a token is asked for', () => {
 
 describe('authenticate: the customers endpoint gets a token that carries its permission', () => {
 	const credential = new AvePointGraphApi();
-	const authenticate = credential.authenticate as (c: ICredentialDataDecryptedObject, o: IHttpRequestOptions) => Promise<IHttpRequestOptions>;
+	const authenticate = credential.authenticate as (
+		c: ICredentialDataDecryptedObject,
+		o: IHttpRequestOptions,
+	) => Promise<IHttpRequestOptions>;
 	const settings = { ...SANDBOX_CREDENTIALS, customersPermission: true };
-	const stored = (grantedScope: string) => ({ ...settings, accessToken: 'tok-9', tokenFingerprint: settingsFingerprint(settings), grantedScope });
-	const customers: IHttpRequestOptions = { url: 'http://127.0.0.1:4010/partner/external/v3/general/customers/batch?pageIndex=1&pageSize=100', method: 'POST' };
-	const users: IHttpRequestOptions = { url: 'http://127.0.0.1:4010/partner/external/v3/um/customers/c/tenants/t/users/batch?pageIndex=1&pageSize=100', method: 'POST' };
-	const authorization = async (c: ICredentialDataDecryptedObject, o: IHttpRequestOptions) => (await authenticate(c, o)).headers?.Authorization;
+	const stored = (grantedScope: string) => ({
+		...settings,
+		accessToken: 'tok-9',
+		tokenFingerprint: settingsFingerprint(settings),
+		grantedScope,
+	});
+	const customers: IHttpRequestOptions = {
+		url: 'http://127.0.0.1:4010/partner/external/v3/general/customers/batch?pageIndex=1&pageSize=100',
+		method: 'POST',
+	};
+	const users: IHttpRequestOptions = {
+		url: 'http://127.0.0.1:4010/partner/external/v3/um/customers/c/tenants/t/users/batch?pageIndex=1&pageSize=100',
+		method: 'POST',
+	};
+	const authorization = async (c: ICredentialDataDecryptedObject, o: IHttpRequestOptions) =>
+		(await authenticate(c, o)).headers?.Authorization;
 
 	it('a token with both permissions goes to both endpoints', async () => {
 		const both = stored('elements.um.user.read.all elements.customers.read.all');
@@ -305,13 +373,20 @@ describe('authenticate: the customers endpoint gets a token that carries its per
 	});
 
 	it('turning Customers Permission on makes the stored token stale', async () => {
-		const old = { ...SANDBOX_CREDENTIALS, accessToken: 'tok-1', tokenFingerprint: settingsFingerprint(SANDBOX_CREDENTIALS), grantedScope: 'elements.um.user.read.all' };
+		const old = {
+			...SANDBOX_CREDENTIALS,
+			accessToken: 'tok-1',
+			tokenFingerprint: settingsFingerprint(SANDBOX_CREDENTIALS),
+			grantedScope: 'elements.um.user.read.all',
+		};
 		expect(await authorization(old, users)).toBe('Bearer tok-1');
 		expect(await authorization({ ...old, customersPermission: true }, users)).not.toBe('Bearer tok-1');
 	});
 
 	it('the Test probes the customers endpoint when the field is on, and a 403 there fails it with what to grant', async () => {
-		const expression = String(credential.test.request.url).replace(/^=\{\{/, '').replace(/\}\}$/, '');
+		const expression = String(credential.test.request.url)
+			.replace(/^=\{\{/, '')
+			.replace(/\}\}$/, '');
 		const evaluate = new Function('$credentials', `return ${expression}`) as (c: object) => string;
 		expect(evaluate({ environment: 'commercial', customersPermission: true })).toBe(
 			'https://graph.avepointonlineservices.com/partner/external/v3/general/customers/batch?pageIndex=1&pageSize=1',
@@ -324,7 +399,9 @@ describe('authenticate: the customers endpoint gets a token that carries its per
 		expect(retry.headers?.Authorization).toBe('Bearer tok-9');
 		expect(retry.ignoreHttpStatusErrors).toEqual({ ignore: true, except: [401, 403] });
 		const rule = credential.test.rules!.find((r) => r.type === 'responseCode' && r.properties.value === 403)!;
-		expect((rule.properties as { message: string }).message).toMatch(/Customers Permission is on.*elements\.customers\.read\.all.*Settings > API app registration.*turn Customers Permission off/);
+		expect((rule.properties as { message: string }).message).toMatch(
+			/Customers Permission is on.*elements\.customers\.read\.all.*Settings > API app registration.*turn Customers Permission off/,
+		);
 	});
 
 	it('the field is a plain switch that says what to grant, off by default', () => {

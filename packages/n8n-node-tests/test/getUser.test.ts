@@ -11,7 +11,13 @@ import { httpError } from './helpers/fakeTenant';
 const CUSTOMER = customerGuid(0);
 const TENANT = tenantGuid(0, 0);
 const MISSING = 'ffffffff-ffff-4fff-8fff-ffffffffffff';
-const BASE = { resource: 'user', operation: 'get', customerId: locator(CUSTOMER), tenantId: locator(TENANT, 'id'), userId: tenantUserId(0, 0, 1) };
+const BASE = {
+	resource: 'user',
+	operation: 'get',
+	customerId: locator(CUSTOMER),
+	tenantId: locator(TENANT, 'id'),
+	userId: tenantUserId(0, 0, 1),
+};
 
 async function run(o: Partial<FakeContextOptions> = {}) {
 	const { ctx, calls } = fakeContext({ typeVersion: 2, send: serveDirectory(makeDirectory()), ...o, params: { ...BASE, ...o.params } });
@@ -33,7 +39,9 @@ describe('Get: one user in full', () => {
 		const { out, calls } = await run();
 		expect(calls).toHaveLength(1);
 		expect(calls[0]!.options.method).toBe('GET');
-		expect(calls[0]!.options.url).toBe(`http://127.0.0.1:4010/partner/external/v3/um/customers/${CUSTOMER}/tenants/${TENANT}/users/${tenantUserId(0, 0, 1)}`);
+		expect(calls[0]!.options.url).toBe(
+			`http://127.0.0.1:4010/partner/external/v3/um/customers/${CUSTOMER}/tenants/${TENANT}/users/${tenantUserId(0, 0, 1)}`,
+		);
 		expect(calls[0]!.options.body).toBeUndefined();
 		expect(out).toEqual([
 			{
@@ -55,9 +63,21 @@ describe('Get: one user in full', () => {
 
 	it('Raw returns every field, alternate addresses always an array; Selected Fields only those asked', async () => {
 		const raw = (await run({ params: { output: 'raw' } })).out[0]!.json;
-		expect(raw).toMatchObject({ id: tenantUserId(0, 0, 1), city: 'Seattle', employeeId: '1001', alternateEmailAddress: ['alt@example.com'], statusLabels: ['Sign-in blocked'] });
+		expect(raw).toMatchObject({
+			id: tenantUserId(0, 0, 1),
+			city: 'Seattle',
+			employeeId: '1001',
+			alternateEmailAddress: ['alt@example.com'],
+			statusLabels: ['Sign-in blocked'],
+		});
 		const picked = (await run({ params: { output: 'fields', fields: ['manager', 'status', 'birthday'] } })).out[0]!.json;
-		expect(picked).toEqual({ id: tenantUserId(0, 0, 1), manager: 'Megan Bowen', status: [1], statusLabels: ['Sign-in blocked'], birthday: null });
+		expect(picked).toEqual({
+			id: tenantUserId(0, 0, 1),
+			manager: 'Megan Bowen',
+			status: [1],
+			statusLabels: ['Sign-in blocked'],
+			birthday: null,
+		});
 	});
 
 	it('one request per user, one item per input item; items that ask for the same user share it', async () => {

@@ -28,7 +28,10 @@ async function run(o: Partial<FakeContextOptions> & Pick<FakeContextOptions, 'se
 	return { out: out as INodeExecutionData[], calls, sent: calls.map((c) => parseRequest(c.options)) };
 }
 
-const serve = (t = tenants()) => (options: Parameters<FakeContextOptions['send']>[0]) => answer(t, parseRequest(options));
+const serve =
+	(t = tenants()) =>
+	(options: Parameters<FakeContextOptions['send']>[0]) =>
+		answer(t, parseRequest(options));
 
 const idsOf = (out: INodeExecutionData[]) => out.map((o) => o.json.id);
 const pairs = (out: INodeExecutionData[]) => out.map((o) => (o.pairedItem as { item: number }).item);
@@ -49,8 +52,10 @@ async function runToFailure(o: Partial<FakeContextOptions> & Pick<FakeContextOpt
 	return { error, attempts: calls.length };
 }
 
-const rejectWith = (status: number, headers: Record<string, string> = {}, body: unknown = {}) => () =>
-	Promise.reject(httpError(NODE, status, headers, body));
+const rejectWith =
+	(status: number, headers: Record<string, string> = {}, body: unknown = {}) =>
+	() =>
+		Promise.reject(httpError(NODE, status, headers, body));
 
 describe('Get Users Batch: IDs from many items', () => {
 	it('sends the IDs of all items together, up to 100 per request, and pairs each user with the item that asked', async () => {
@@ -137,14 +142,20 @@ describe('Get Users Batch: all users of a tenant', () => {
 		expect(new Set(idsOf(out)).size).toBe(250);
 	});
 
-	it('follows a service that serves 50 users per page when asked for 100 (the newer docs\' default)', async () => {
+	it("follows a service that serves 50 users per page when asked for 100 (the newer docs' default)", async () => {
 		const t = tenants();
 		const capped = (options: Parameters<FakeContextOptions['send']>[0]) => {
 			const request = parseRequest(options);
 			return answer(t, { ...request, pageSize: Math.min(request.pageSize, 50) });
 		};
 		const { out, sent } = await run({ params: { userIds: '', returnAll: true }, send: capped });
-		expect(sent.map((s) => [s.pageIndex, s.pageSize])).toEqual([[1, 100], [2, 50], [3, 50], [4, 50], [5, 50]]);
+		expect(sent.map((s) => [s.pageIndex, s.pageSize])).toEqual([
+			[1, 100],
+			[2, 50],
+			[3, 50],
+			[4, 50],
+			[5, 50],
+		]);
 		expect(idsOf(out)).toEqual(makeUsers(250).map((u) => u.id));
 	});
 
@@ -238,7 +249,9 @@ describe('Get Users Batch: input errors', () => {
 	});
 
 	it('rejects a user ID that is not a GUID and a page size out of range', async () => {
-		expect((await failure(run({ params: { userIds: `${userId(1)}, bob` }, send: serve() }))).message).toMatch(/^User IDs \(entry 2\) must be a GUID/);
+		expect((await failure(run({ params: { userIds: `${userId(1)}, bob` }, send: serve() }))).message).toMatch(
+			/^User IDs \(entry 2\) must be a GUID/,
+		);
 		expect((await failure(run({ params: { userIds: userId(1), options: { pageSize: 500 } }, send: serve() }))).message).toMatch(
 			/^Page Size must be an integer from 1 to 100/,
 		);
@@ -261,7 +274,11 @@ describe('Get Users Batch: input errors', () => {
 
 	it('a custom environment without a base URL fails before any request', async () => {
 		const error = await failure(
-			run({ params: { userIds: userId(1) }, credentials: { environment: 'custom', tokenUrl: 'https://id.example/connect/token' }, send: serve() }),
+			run({
+				params: { userIds: userId(1) },
+				credentials: { environment: 'custom', tokenUrl: 'https://id.example/connect/token' },
+				send: serve(),
+			}),
 		);
 		expect(error.message).toMatch(/Base URL/);
 	});
@@ -343,9 +360,12 @@ describe('Get Users Batch: service errors', () => {
 		expect(error.message).toMatch(/rate limit/i);
 	});
 
-	it('500 and 502 are retried (this POST is a read); a storm of them ends with the service\'s message', async () => {
+	it("500 and 502 are retried (this POST is a read); a storm of them ends with the service's message", async () => {
 		for (const status of [500, 502]) {
-			const { error, attempts } = await runToFailure({ params: { userIds: userId(1) }, send: rejectWith(status, { 'retry-after': '0' }, { message: 'boom' }) });
+			const { error, attempts } = await runToFailure({
+				params: { userIds: userId(1) },
+				send: rejectWith(status, { 'retry-after': '0' }, { message: 'boom' }),
+			});
 			expect(attempts).toBe(DEFAULT_RETRY_POLICY.maxRetries + 1);
 			expect(error.message).toMatch(status === 500 ? /internal failure.*boom/ : /bad gateway.*boom/);
 		}
@@ -376,11 +396,13 @@ describe('Get Users Batch: service errors', () => {
 
 	it('a refused credential (from preAuthentication) says so and points at the credential', async () => {
 		// As the credential's preAuthentication throws it: without a code, core's code kept as avePointCode.
-		const refused = Object.assign(new Error('The AvePoint identity service refused the app\'s credentials (HTTP 400, invalid_client)'), {
+		const refused = Object.assign(new Error("The AvePoint identity service refused the app's credentials (HTTP 400, invalid_client)"), {
 			name: 'PreAuthenticationError',
 			avePointCode: 'AUTH_FAILED',
 		});
-		const error = await failure(run({ params: { userIds: userId(1) }, send: () => Promise.reject(new NodeApiError(NODE, refused as never)) }));
+		const error = await failure(
+			run({ params: { userIds: userId(1) }, send: () => Promise.reject(new NodeApiError(NODE, refused as never)) }),
+		);
 		expect(error).toBeInstanceOf(NodeApiError);
 		expect(error.message).toMatch(/refused the app's credentials/);
 		expect((error as NodeApiError).description).toMatch(/AvePoint Graph API credential/);
@@ -399,11 +421,25 @@ describe('Get Users Batch: version 2 output', () => {
 
 	it('Simplified (the default), Raw and Selected Fields shape each user', async () => {
 		const simplified = (await v2({ userIds: userId(1) })).out[0]!.json;
-		expect(Object.keys(simplified).sort()).toEqual(['department', 'displayName', 'id', 'jobTitle', 'mail', 'status', 'statusLabels', 'userPrincipalName']);
+		expect(Object.keys(simplified).sort()).toEqual([
+			'department',
+			'displayName',
+			'id',
+			'jobTitle',
+			'mail',
+			'status',
+			'statusLabels',
+			'userPrincipalName',
+		]);
 		const raw = (await v2({ userIds: userId(1), output: 'raw' })).out[0]!.json;
 		expect(raw).toMatchObject({ id: userId(1), employeeId: '1001', statusLabels: ['MFA disabled', 'Sign-in blocked'] });
 		const picked = (await v2({ userIds: userId(1), output: 'fields', fields: ['mail', 'status'] })).out[0]!.json;
-		expect(picked).toEqual({ id: userId(1), mail: 'user1@contoso.example', status: [0, 1], statusLabels: ['MFA disabled', 'Sign-in blocked'] });
+		expect(picked).toEqual({
+			id: userId(1),
+			mail: 'user1@contoso.example',
+			status: [0, 1],
+			statusLabels: ['MFA disabled', 'Sign-in blocked'],
+		});
 	});
 
 	it('version 1 keeps Simplify, whatever Output says', async () => {
@@ -433,19 +469,28 @@ describe("n8n's UX guidelines on the node's form", () => {
 	it('placeholders are examples ("e.g."), and every parameter says what it is for', () => {
 		for (const property of description.properties) {
 			if (property.type === 'options' && property.name === 'resource') continue;
-			if (property.placeholder !== undefined && property.type !== 'collection') expect(property.placeholder, property.name).toMatch(/^e\.g\. /);
-			if (property.type !== 'collection') expect(property.description ?? (property.options as Array<{ description?: string }> | undefined)?.[0]?.description, property.name).toBeTruthy();
+			if (property.placeholder !== undefined && property.type !== 'collection')
+				expect(property.placeholder, property.name).toMatch(/^e\.g\. /);
+			if (property.type !== 'collection')
+				expect(
+					property.description ?? (property.options as Array<{ description?: string }> | undefined)?.[0]?.description,
+					property.name,
+				).toBeTruthy();
 		}
 	});
 	it('is version 2 by default, keeps version 1 for saved workflows, and names what it reads in its subtitle', () => {
 		expect(description.version).toEqual([1, 2]);
 		expect(description.defaultVersion).toBe(2);
 		expect(description.usableAsTool).toBe(true);
-		const expression = String(description.subtitle).replace(/^=\{\{/, '').replace(/\}\}$/, '');
+		const expression = String(description.subtitle)
+			.replace(/^=\{\{/, '')
+			.replace(/\}\}$/, '');
 		const subtitle = new Function('$parameter', `return ${expression}`) as (p: object) => string;
 		expect(subtitle({ userIds: 'a,b' })).toBe('Get Users Batch: by ID');
 		expect(subtitle({ userIds: '' })).toBe('Get Users Batch: all users');
-		expect(subtitle({ operation: 'getUsersBatch', userIds: '', tenantId: { __rl: true, mode: 'list', value: 'allTenants' } })).toBe('Get Users Batch: all users in every tenant');
+		expect(subtitle({ operation: 'getUsersBatch', userIds: '', tenantId: { __rl: true, mode: 'list', value: 'allTenants' } })).toBe(
+			'Get Users Batch: all users in every tenant',
+		);
 		expect(subtitle({ operation: 'get', userId: 'x' })).toBe('Get: one user');
 	});
 
@@ -483,8 +528,27 @@ describe("n8n's UX guidelines on the node's form", () => {
 			['Get Users Batch', 'getUsersBatch', 'Get users batch'],
 		]);
 		expect(operation.default).toBe('getUsersBatch');
-		expect(shownFor(2).map((p) => p.name)).toEqual(['resource', 'operation', 'customerId', 'tenantId', 'userIds', 'returnAll', 'limit', 'output', 'fields', 'options']);
-		expect(shownFor(2, 'get').map((p) => p.name)).toEqual(['resource', 'operation', 'customerId', 'tenantId', 'userId', 'output', 'fields']);
+		expect(shownFor(2).map((p) => p.name)).toEqual([
+			'resource',
+			'operation',
+			'customerId',
+			'tenantId',
+			'userIds',
+			'returnAll',
+			'limit',
+			'output',
+			'fields',
+			'options',
+		]);
+		expect(shownFor(2, 'get').map((p) => p.name)).toEqual([
+			'resource',
+			'operation',
+			'customerId',
+			'tenantId',
+			'userId',
+			'output',
+			'fields',
+		]);
 		for (const name of ['customerId', 'tenantId']) {
 			const locator = shownFor(2).find((p) => p.name === name)!;
 			expect(locator.type).toBe('resourceLocator');
@@ -495,7 +559,10 @@ describe("n8n's UX guidelines on the node's form", () => {
 				['By ID', 'id', 'string'],
 			]);
 			const [list, byId] = locator.modes!;
-			expect(list!.typeOptions).toMatchObject({ searchListMethod: name === 'customerId' ? 'searchCustomers' : 'searchTenants', searchable: true });
+			expect(list!.typeOptions).toMatchObject({
+				searchListMethod: name === 'customerId' ? 'searchCustomers' : 'searchTenants',
+				searchable: true,
+			});
 			expect(byId!.placeholder).toMatch(/^e\.g\. [0-9a-f-]{36}$/);
 			const rule = byId!.validation![0] as { type: string; properties: { regex: string; errorMessage: string } };
 			const valid = (value: string) => new RegExp(`^${rule.properties.regex}$`).test(value);

@@ -5,7 +5,15 @@ import { describe, expect, it } from 'vitest';
 
 import { AvePointGraph } from 'n8n-nodes-avepoint-graph/dist/nodes/AvePointGraph/AvePointGraph.node';
 import { NODE, SANDBOX_CREDENTIALS } from './helpers/fakeContext';
-import { customerGuid, makeDirectory, parseCustomersRequest, serveDirectory, tenantGuid, type Directory, type WireCustomer } from './helpers/fakeDirectory';
+import {
+	customerGuid,
+	makeDirectory,
+	parseCustomersRequest,
+	serveDirectory,
+	tenantGuid,
+	type Directory,
+	type WireCustomer,
+} from './helpers/fakeDirectory';
 import { fakeLoadOptions, locator } from './helpers/fakeLoadOptions';
 import { httpError } from './helpers/fakeTenant';
 
@@ -72,7 +80,13 @@ describe('searchCustomers', () => {
 
 	it('pages through many customers with a token, and follows a service that serves fewer per page', async () => {
 		const many: Directory = { customers: [], users: new Map() };
-		for (let c = 0; c < 130; c++) many.customers.push({ ...makeDirectory().customers[0]!, id: customerGuid(c), organization: `Customer ${c}`, tenants: [] } as WireCustomer);
+		for (let c = 0; c < 130; c++)
+			many.customers.push({
+				...makeDirectory().customers[0]!,
+				id: customerGuid(c),
+				organization: `Customer ${c}`,
+				tenants: [],
+			} as WireCustomer);
 		const { ctx, calls } = fakeLoadOptions({ send: serveDirectory(many, { maxCustomersPerPage: 50 }) });
 		const first = await searchCustomers.call(ctx, undefined, undefined);
 		// 50 served of the 100 asked: enough for one call; the token says where to go on, at 50 a page.
@@ -89,7 +103,13 @@ describe('searchCustomers', () => {
 
 	it('a filter that matches few customers reads on until it has enough or the list ends', async () => {
 		const many: Directory = { customers: [], users: new Map() };
-		for (let c = 0; c < 250; c++) many.customers.push({ ...makeDirectory().customers[0]!, id: customerGuid(c), organization: c % 100 === 7 ? `Fabrikam ${c}` : `Customer ${c}`, tenants: [] } as WireCustomer);
+		for (let c = 0; c < 250; c++)
+			many.customers.push({
+				...makeDirectory().customers[0]!,
+				id: customerGuid(c),
+				organization: c % 100 === 7 ? `Fabrikam ${c}` : `Customer ${c}`,
+				tenants: [],
+			} as WireCustomer);
 		const { names, calls, result } = await customers({ dir: many, filter: 'fabrikam' });
 		expect(names).toEqual(['Fabrikam 7', 'Fabrikam 107', 'Fabrikam 207']);
 		expect(calls).toHaveLength(3);
@@ -97,7 +117,9 @@ describe('searchCustomers', () => {
 	});
 
 	it('without Customers Permission in the credential it says what to grant, and sends nothing', async () => {
-		const error = await failure(customers({ credentials: SANDBOX_CREDENTIALS, send: () => Promise.reject(new Error('no request expected')) }));
+		const error = await failure(
+			customers({ credentials: SANDBOX_CREDENTIALS, send: () => Promise.reject(new Error('no request expected')) }),
+		);
 		expect(error).toBeInstanceOf(NodeOperationError);
 		expect(error.message).toMatch(/elements\.customers\.read\.all/);
 		expect(error.message).toMatch(/Settings > API app registration/);
@@ -116,7 +138,8 @@ describe('searchCustomers', () => {
 	it('retries a 503 like any request of the node', async () => {
 		const serve = serveDirectory(makeDirectory());
 		const { names, calls } = await customers({
-			send: (options: IHttpRequestOptions, n: number) => (n === 0 ? Promise.reject(httpError(NODE, 503, { 'retry-after': '0' })) : serve(options)),
+			send: (options: IHttpRequestOptions, n: number) =>
+				n === 0 ? Promise.reject(httpError(NODE, 503, { 'retry-after': '0' })) : serve(options),
 		});
 		expect(calls).toHaveLength(2);
 		expect(names).toHaveLength(6);
@@ -161,13 +184,17 @@ describe('searchTenants', () => {
 
 	it('offers no All Tenants for Get, and refuses All Customers there', async () => {
 		expect((await tenants(locator(customerGuid(1)), { operation: 'get' })).names).toEqual(['Contoso Production', 'Research']);
-		expect((await failure(tenants(locator('allCustomers'), { operation: 'get' }))).message).toMatch(/Get reads one user: choose one Customer/);
+		expect((await failure(tenants(locator('allCustomers'), { operation: 'get' }))).message).toMatch(
+			/Get reads one user: choose one Customer/,
+		);
 	});
 
 	it('says what to do when no customer is chosen, when it is an expression, unknown, or not a GUID', async () => {
 		expect((await failure(tenants(locator('')))).message).toMatch(/Choose a Customer first/);
 		expect((await failure(tenants(locator('={{ $json.customer }}')))).message).toMatch(/expression.*choose the Tenant By ID/);
-		expect((await failure(tenants(locator('0badc0de-0000-4000-8000-000000000000', 'id')))).message).toMatch(/sees no customer with ID 0badc0de.*Pick the Customer From List/);
+		expect((await failure(tenants(locator('0badc0de-0000-4000-8000-000000000000', 'id')))).message).toMatch(
+			/sees no customer with ID 0badc0de.*Pick the Customer From List/,
+		);
 		expect((await failure(tenants(locator('contoso', 'id')))).message).toMatch(/Customer is not a GUID/);
 	});
 

@@ -23,13 +23,17 @@ describe("the node package's sources, as n8n verifies them", () => {
 	it("hold what n8n's starter holds, and nothing else", () => {
 		// dist and node_modules are build output; .github, .gitignore and a lockfile belong to the standalone export.
 		const ignored = new Set(['dist', 'node_modules', '.turbo', '.git', '.github', '.gitignore', 'package-lock.json']);
-		expect(readdirSync(NODE_PACKAGE_ROOT).filter((name) => !ignored.has(name)).sort()).toEqual(
-			['CHANGELOG.md', 'LICENSE.md', 'README.md', 'credentials', 'eslint.config.mjs', 'nodes', 'package.json', 'tsconfig.json'],
-		);
+		expect(
+			readdirSync(NODE_PACKAGE_ROOT)
+				.filter((name) => !ignored.has(name))
+				.sort(),
+		).toEqual(['CHANGELOG.md', 'LICENSE.md', 'README.md', 'credentials', 'eslint.config.mjs', 'nodes', 'package.json', 'tsconfig.json']);
 	});
 
 	it("use the starter's eslint.config.mjs verbatim", () => {
-		expect(readFileSync(at('eslint.config.mjs'), 'utf8')).toBe(readFileSync(join(CLI_TEMPLATES, 'shared/default/eslint.config.mjs'), 'utf8'));
+		expect(readFileSync(at('eslint.config.mjs'), 'utf8')).toBe(
+			readFileSync(join(CLI_TEMPLATES, 'shared/default/eslint.config.mjs'), 'utf8'),
+		);
 	});
 
 	it('are eligible for n8n Cloud: `n8n-node cloud-support` says so (strict mode, default ESLint config)', () => {
@@ -45,13 +49,21 @@ describe("the node package's sources, as n8n verifies them", () => {
 	}, 60_000);
 
 	it("build with the starter's scripts and a tsconfig that extends nothing outside the package", () => {
-		expect(manifest.scripts).toMatchObject({ build: 'n8n-node build', lint: 'n8n-node lint', release: 'n8n-node release', prepublishOnly: 'n8n-node prerelease' });
-		const tsconfig = JSON.parse(readFileSync(at('tsconfig.json'), 'utf8')) as { extends?: string; compilerOptions: Record<string, unknown> };
+		expect(manifest.scripts).toMatchObject({
+			build: 'n8n-node build',
+			lint: 'n8n-node lint',
+			release: 'n8n-node release',
+			prepublishOnly: 'n8n-node prerelease',
+		});
+		const tsconfig = JSON.parse(readFileSync(at('tsconfig.json'), 'utf8')) as {
+			extends?: string;
+			compilerOptions: Record<string, unknown>;
+		};
 		expect(tsconfig.extends).toBeUndefined();
 		expect(tsconfig.compilerOptions).toMatchObject({ module: 'commonjs', outDir: './dist/' });
 	});
 
-	it('import only n8n-workflow, node:crypto and their own files (core\'s protocol is copied in)', () => {
+	it("import only n8n-workflow, node:crypto and their own files (core's protocol is copied in)", () => {
 		const sources = [...walk(at('nodes')), ...walk(at('credentials'))].filter((file) => file.endsWith('.ts'));
 		const imported = sources.flatMap((file) =>
 			[...readFileSync(file, 'utf8').matchAll(/^\s*(?:import|export)\b[^'"`;]*?\bfrom\s*['"]([^'"]+)['"]/gm)].map((m) => ({
@@ -60,7 +72,9 @@ describe("the node package's sources, as n8n verifies them", () => {
 			})),
 		);
 		expect(imported.length).toBeGreaterThan(20);
-		expect(imported.filter(({ specifier }) => !['n8n-workflow', 'node:crypto'].includes(specifier) && !specifier.startsWith('.'))).toEqual([]);
+		expect(imported.filter(({ specifier }) => !['n8n-workflow', 'node:crypto'].includes(specifier) && !specifier.startsWith('.'))).toEqual(
+			[],
+		);
 	});
 
 	it('need no workspace package, at run time or to build', () => {

@@ -86,7 +86,9 @@ describe('the packed tarball', () => {
 		for (const file of walk(dist).filter((f) => f.endsWith('.js'))) {
 			const required = [...readFileSync(file, 'utf8').matchAll(/require\(["']([^"']+)["']\)/g)].map((m) => m[1]!);
 			expect(new Set(required), relative(unpacked, file)).toEqual(
-				new Set(required.filter((r) => r === 'n8n-workflow' || r === 'node:crypto' || r === 'crypto' || (r.startsWith('.') && ownFile(file, r)))),
+				new Set(
+					required.filter((r) => r === 'n8n-workflow' || r === 'node:crypto' || r === 'crypto' || (r.startsWith('.') && ownFile(file, r))),
+				),
 			);
 		}
 	});
@@ -94,7 +96,9 @@ describe('the packed tarball', () => {
 	it('loads with require() the way n8n loads it, under the settled names', () => {
 		const requireFromPackage = createRequire(join(NODE_PACKAGE_ROOT, 'package.json'));
 		const { AvePointGraph } = requireFromPackage(join(unpacked, manifest.n8n.nodes[0]!)) as {
-			AvePointGraph: new () => { description: { name: string; usableAsTool?: boolean; credentials: Array<{ name: string }>; properties: Array<{ name: string }> } };
+			AvePointGraph: new () => {
+				description: { name: string; usableAsTool?: boolean; credentials: Array<{ name: string }>; properties: Array<{ name: string }> };
+			};
 		};
 		const { AvePointGraphApi } = requireFromPackage(join(unpacked, manifest.n8n.credentials[0]!)) as {
 			AvePointGraphApi: new () => { name: string };

@@ -9,7 +9,14 @@ import { customerGuid, makeDirectory, serveDirectory, tenantGuid, tenantUserId }
 import { locator } from './helpers/fakeLoadOptions';
 
 // Contoso Production has 7 users; user n has status n % 9 (0 MFA disabled, 1 sign-in blocked, ... 6 inactive).
-const BASE = { resource: 'user', operation: 'getUsersBatch', customerId: locator(customerGuid(0)), tenantId: locator(tenantGuid(0, 0)), userIds: '', returnAll: true };
+const BASE = {
+	resource: 'user',
+	operation: 'getUsersBatch',
+	customerId: locator(customerGuid(0)),
+	tenantId: locator(tenantGuid(0, 0)),
+	userIds: '',
+	returnAll: true,
+};
 
 async function run(o: Partial<FakeContextOptions> = {}) {
 	const { ctx, calls } = fakeContext({ typeVersion: 2, send: serveDirectory(makeDirectory()), ...o, params: { ...BASE, ...o.params } });
@@ -27,11 +34,16 @@ describe('Status filter', () => {
 	});
 
 	it('with a Limit, counts the users that pass and reads on until it has that many', async () => {
-		const { out } = await run({ params: { returnAll: false, limit: 2, options: { status: ['signInBlocked', 'highRisk', 'inactive'], pageSize: 2 } } });
+		const { out } = await run({
+			params: { returnAll: false, limit: 2, options: { status: ['signInBlocked', 'highRisk', 'inactive'], pageSize: 2 } },
+		});
 		expect(ids(out)).toEqual([tenantUserId(0, 0, 1), tenantUserId(0, 0, 3)]);
 		// A large tenant: the reading stops soon after the users are in, far from its end.
 		const dir = makeDirectory();
-		dir.users.set(tenantGuid(0, 0), Array.from({ length: 300 }, (_, n) => ({ ...dir.users.get(tenantGuid(0, 0))![0]!, id: tenantUserId(0, 0, n), status: [n % 9] })));
+		dir.users.set(
+			tenantGuid(0, 0),
+			Array.from({ length: 300 }, (_, n) => ({ ...dir.users.get(tenantGuid(0, 0))![0]!, id: tenantUserId(0, 0, n), status: [n % 9] })),
+		);
 		const big = await run({
 			send: serveDirectory(dir),
 			params: { returnAll: false, limit: 3, options: { status: ['testUser'], pageSize: 10, concurrency: 1 } },
@@ -42,13 +54,19 @@ describe('Status filter', () => {
 
 	it('filters users asked by ID too; an ID filtered out is no "not found"', async () => {
 		const { out } = await run({
-			params: { userIds: [tenantUserId(0, 0, 2), tenantUserId(0, 0, 3)].join(','), options: { status: ['passwordExpired'], includeNotFound: true } },
+			params: {
+				userIds: [tenantUserId(0, 0, 2), tenantUserId(0, 0, 3)].join(','),
+				options: { status: ['passwordExpired'], includeNotFound: true },
+			},
 		});
 		expect(out.map((o) => [o.json.id, o.json.notFound])).toEqual([[tenantUserId(0, 0, 2), false]]);
 	});
 
 	it('takes names, labels or codes from an expression; anything else fails naming the statuses', async () => {
-		expect(ids((await run({ params: { options: { status: 'Medium risk, 5' } } })).out)).toEqual([tenantUserId(0, 0, 4), tenantUserId(0, 0, 5)]);
+		expect(ids((await run({ params: { options: { status: 'Medium risk, 5' } } })).out)).toEqual([
+			tenantUserId(0, 0, 4),
+			tenantUserId(0, 0, 5),
+		]);
 		const bad = await run({ params: { options: { status: ['tall'] } } }).catch((e: Error) => e);
 		expect((bad as Error).message).toMatch(/^Status must name user statuses: mfaDisabled, .* \(received "tall"\) \[item 0\]$/);
 	});

@@ -1,4 +1,8 @@
-import { CUSTOMERS_BATCH_PATH, ENVIRONMENTS, ENVIRONMENT_NAMES } from '../nodes/AvePointGraph/core/protocol';
+import {
+	CUSTOMERS_BATCH_PATH,
+	ENVIRONMENTS,
+	ENVIRONMENT_NAMES,
+} from '../nodes/AvePointGraph/core/protocol';
 import type {
 	ICredentialDataDecryptedObject,
 	ICredentialTestRequest,
@@ -9,14 +13,24 @@ import type {
 } from 'n8n-workflow';
 
 import { CUSTOM_ENVIRONMENT } from '../nodes/AvePointGraph/shared/endpoints';
-import { authenticateRequest, PROBE_HEADER, settingsFingerprint } from '../nodes/AvePointGraph/shared/credential-proof';
+import {
+	authenticateRequest,
+	PROBE_HEADER,
+	settingsFingerprint,
+} from '../nodes/AvePointGraph/shared/credential-proof';
 import { CUSTOMERS_READ_SCOPE, USERS_READ_SCOPE } from '../nodes/AvePointGraph/shared/permissions';
-import { asPreAuthenticationError, identityUnreachable, requestAccessToken } from '../nodes/AvePointGraph/shared/token';
+import {
+	asPreAuthenticationError,
+	identityUnreachable,
+	requestAccessToken,
+} from '../nodes/AvePointGraph/shared/token';
 
 // The Test reads the users of a customer that cannot exist: it names no real data, and the API
 // must check the token before it can say "no such customer" (see shared/credential-proof.ts).
 // With Customers Permission on it reads one customer instead, which proves that permission too.
-const baseUrls = JSON.stringify(Object.fromEntries(ENVIRONMENT_NAMES.map((name) => [name, ENVIRONMENTS[name].baseUrl])));
+const baseUrls = JSON.stringify(
+	Object.fromEntries(ENVIRONMENT_NAMES.map((name) => [name, ENVIRONMENTS[name].baseUrl])),
+);
 const NIL = '00000000-0000-0000-0000-000000000000';
 const PROBE_PATH = `/partner/external/v3/um/customers/${NIL}/tenants/${NIL}/users/batch?pageIndex=1&pageSize=1`;
 const CUSTOMERS_PROBE_PATH = `${CUSTOMERS_BATCH_PATH}?pageIndex=1&pageSize=1`;
@@ -50,7 +64,8 @@ export class AvePointGraphApi implements ICredentialType {
 			default: '',
 			required: true,
 			placeholder: 'e.g. http://127.0.0.1:4010',
-			description: 'Base URL of the API (a sandbox or a proxy); plain http is accepted only for loopback hosts such as 127.0.0.1',
+			description:
+				'Base URL of the API (a sandbox or a proxy); plain http is accepted only for loopback hosts such as 127.0.0.1',
 			displayOptions: { show: { environment: [CUSTOM_ENVIRONMENT] } },
 		},
 		{
@@ -60,7 +75,8 @@ export class AvePointGraphApi implements ICredentialType {
 			default: '',
 			required: true,
 			placeholder: 'e.g. http://127.0.0.1:4010/connect/token',
-			description: 'OAuth 2.0 token endpoint of the identity service that issues tokens for that API',
+			description:
+				'OAuth 2.0 token endpoint of the identity service that issues tokens for that API',
 			displayOptions: { show: { environment: [CUSTOM_ENVIRONMENT] } },
 		},
 		{
@@ -69,10 +85,15 @@ export class AvePointGraphApi implements ICredentialType {
 			type: 'options',
 			options: [
 				{ name: 'Client Secret', value: 'clientSecret' },
-				{ name: 'Certificate', value: 'certificate', description: 'A signed JWT client assertion (recommended by AvePoint)' },
+				{
+					name: 'Certificate',
+					value: 'certificate',
+					description: 'A signed JWT client assertion (recommended by AvePoint)',
+				},
 			],
 			default: 'clientSecret',
-			description: 'How the app proves itself to AvePoint: the secret or the certificate registered for it in Elements',
+			description:
+				'How the app proves itself to AvePoint: the secret or the certificate registered for it in Elements',
 		},
 		{
 			displayName: 'Client ID',
@@ -90,7 +111,8 @@ export class AvePointGraphApi implements ICredentialType {
 			typeOptions: { password: true },
 			default: '',
 			required: true,
-			description: 'The secret created for the app in Elements > Settings > API app registration (shown once, when it is created)',
+			description:
+				'The secret created for the app in Elements > Settings > API app registration (shown once, when it is created)',
 			displayOptions: { show: { authMethod: ['clientSecret'] } },
 		},
 		{
@@ -101,7 +123,8 @@ export class AvePointGraphApi implements ICredentialType {
 			default: '',
 			required: true,
 			placeholder: 'e.g. -----BEGIN PRIVATE KEY-----',
-			description: "PEM-encoded RSA private key of the certificate uploaded to the app's registration",
+			description:
+				"PEM-encoded RSA private key of the certificate uploaded to the app's registration",
 			displayOptions: { show: { authMethod: ['certificate'] } },
 		},
 		{
@@ -111,7 +134,8 @@ export class AvePointGraphApi implements ICredentialType {
 			typeOptions: { password: true },
 			default: '',
 			placeholder: 'e.g. 3A1F9C0B2D4E6F8091A2B3C4D5E6F708192A3B4C',
-			description: "SHA-1 thumbprint of the certificate (40 hex digits), sent so the service can pick the key",
+			description:
+				'SHA-1 thumbprint of the certificate (40 hex digits), sent so the service can pick the key',
 			displayOptions: { show: { authMethod: ['certificate'] } },
 		},
 		{
@@ -156,7 +180,11 @@ export class AvePointGraphApi implements ICredentialType {
 				credentials,
 				Date.now(),
 			);
-			return { accessToken: token.accessToken, tokenFingerprint: settingsFingerprint(credentials), grantedScope: token.scope };
+			return {
+				accessToken: token.accessToken,
+				tokenFingerprint: settingsFingerprint(credentials),
+				grantedScope: token.scope,
+			};
 		} catch (error) {
 			throw asPreAuthenticationError(error);
 		}

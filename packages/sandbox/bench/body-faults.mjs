@@ -51,7 +51,8 @@ if (process.argv[2] === 'serve') {
       const req = request(`${ready.url}?pageSize=100`, { method: 'POST', headers: { authorization: `Bearer ${ready.token}` } }, (res) => {
         let wire = 0;
         let decoded = 0;
-        const finish = () => resolve({ wire, decoded, seconds: (performance.now() - started) / 1000, encoding: res.headers['content-encoding'] });
+        const finish = () =>
+          resolve({ wire, decoded, seconds: (performance.now() - started) / 1000, encoding: res.headers['content-encoding'] });
         res.on('data', (chunk) => {
           wire += chunk.length;
           if (!decoder) decoded = wire;

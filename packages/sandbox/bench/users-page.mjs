@@ -17,7 +17,12 @@ const sb = await startSandbox({ users: 100_000, seed: 1 });
 const tokenRes = await fetch(sb.tokenUrl, {
   method: 'POST',
   headers: { 'content-type': 'application/x-www-form-urlencoded' },
-  body: new URLSearchParams({ grant_type: 'client_credentials', client_id: sb.clientId, client_secret: sb.clientSecret, scope: 'elements.um.user.read.all' }),
+  body: new URLSearchParams({
+    grant_type: 'client_credentials',
+    client_id: sb.clientId,
+    client_secret: sb.clientSecret,
+    scope: 'elements.um.user.read.all',
+  }),
 });
 const { access_token: token } = await tokenRes.json();
 const url = new URL(sb.usersUrl());
@@ -25,7 +30,14 @@ const url = new URL(sb.usersUrl());
 function post(agent, pageIndex) {
   return new Promise((resolve, reject) => {
     const req = request(
-      { host: url.hostname, port: url.port, path: `${url.pathname}?pageIndex=${pageIndex}&pageSize=100`, method: 'POST', agent, headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json', 'content-length': '2' } },
+      {
+        host: url.hostname,
+        port: url.port,
+        path: `${url.pathname}?pageIndex=${pageIndex}&pageSize=100`,
+        method: 'POST',
+        agent,
+        headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json', 'content-length': '2' },
+      },
       (res) => {
         let bytes = 0;
         res.on('data', (chunk) => (bytes += chunk.length));
@@ -60,7 +72,7 @@ async function run(concurrency, quiet = false) {
   if (quiet) return;
   console.log(
     `concurrency ${String(concurrency).padStart(2)}: ${(latencies.length / elapsed).toFixed(0).padStart(6)} req/s, ` +
-      `${(latencies.length * 100 / elapsed).toFixed(0)} users/s, ${(bytes / latencies.length / 1024).toFixed(1)} KiB/page, ` +
+      `${((latencies.length * 100) / elapsed).toFixed(0)} users/s, ${(bytes / latencies.length / 1024).toFixed(1)} KiB/page, ` +
       `latency p50 ${pct(50)} ms p99 ${pct(99)} ms (${latencies.length} requests in ${elapsed.toFixed(1)} s)`,
   );
 }
@@ -71,16 +83,31 @@ for (const level of levels) await run(level);
 // Token issuance (client secret), one connection: how fast a client that refreshes often is served.
 {
   const agent = new Agent({ keepAlive: true, maxSockets: 1 });
-  const form = new URLSearchParams({ grant_type: 'client_credentials', client_id: sb.clientId, client_secret: sb.clientSecret, scope: 'elements.um.user.read.all' }).toString();
+  const form = new URLSearchParams({
+    grant_type: 'client_credentials',
+    client_id: sb.clientId,
+    client_secret: sb.clientSecret,
+    scope: 'elements.um.user.read.all',
+  }).toString();
   const tokenPath = new URL(sb.tokenUrl).pathname;
   let issued = 0;
   const started = performance.now();
   while (performance.now() - started < seconds * 1000) {
     await new Promise((resolve, reject) => {
-      const req = request({ host: url.hostname, port: url.port, path: tokenPath, method: 'POST', agent, headers: { 'content-type': 'application/x-www-form-urlencoded', 'content-length': Buffer.byteLength(form) } }, (res) => {
-        res.resume();
-        res.on('end', () => (res.statusCode === 200 ? resolve() : reject(new Error(`status ${res.statusCode}`))));
-      });
+      const req = request(
+        {
+          host: url.hostname,
+          port: url.port,
+          path: tokenPath,
+          method: 'POST',
+          agent,
+          headers: { 'content-type': 'application/x-www-form-urlencoded', 'content-length': Buffer.byteLength(form) },
+        },
+        (res) => {
+          res.resume();
+          res.on('end', () => (res.statusCode === 200 ? resolve() : reject(new Error(`status ${res.statusCode}`))));
+        },
+      );
       req.on('error', reject);
       req.end(form);
     });
@@ -88,8 +115,12 @@ for (const level of levels) await run(level);
   }
   agent.destroy();
   const elapsed = (performance.now() - started) / 1000;
-  console.log(`token endpoint (client secret), 1 connection: ${(issued / elapsed).toFixed(0)} tokens/s (${issued} in ${elapsed.toFixed(1)} s)`);
+  console.log(
+    `token endpoint (client secret), 1 connection: ${(issued / elapsed).toFixed(0)} tokens/s (${issued} in ${elapsed.toFixed(1)} s)`,
+  );
 }
 const stats = sb.stats();
 await sb.close();
-console.log(`served ${stats.apiRequests} users requests and ${stats.tokenRequests} token requests; statuses ${JSON.stringify(stats.byStatus)}`);
+console.log(
+  `served ${stats.apiRequests} users requests and ${stats.tokenRequests} token requests; statuses ${JSON.stringify(stats.byStatus)}`,
+);

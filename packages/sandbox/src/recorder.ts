@@ -39,7 +39,16 @@ export class RequestRecorder {
     if (req.headers['user-agent']) headers.userAgent = req.headers['user-agent'];
     const scheme = req.headers.authorization?.trim().split(/\s+/)[0];
     if (scheme) headers.authorizationScheme = scheme;
-    const entry: RecordedRequest = { requestId, method: req.method ?? 'GET', endpoint: target.kind, path: url.pathname, query: url.search.slice(1), bodyBytes: Buffer.byteLength(body), headers, faulted: false };
+    const entry: RecordedRequest = {
+      requestId,
+      method: req.method ?? 'GET',
+      endpoint: target.kind,
+      path: url.pathname,
+      query: url.search.slice(1),
+      bodyBytes: Buffer.byteLength(body),
+      headers,
+      faulted: false,
+    };
     if (target.kind === 'user') entry.pathParams = { customerId: target.customerId, tenantId: target.tenantId, userId: target.userId };
     if (target.kind === 'users' || target.kind === 'customers') {
       if (target.kind === 'users') entry.pathParams = { customerId: target.customerId, tenantId: target.tenantId };

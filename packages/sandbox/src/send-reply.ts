@@ -17,7 +17,15 @@ export interface SendFaults {
   truncateAfter?: number | 'half';
 }
 
-export async function sendReply(res: SandboxResponse, reply: Reply, extraHeaders: Record<string, string>, slowBodyMs: number, timers: Timers, isClosed: () => boolean, faults: SendFaults = {}): Promise<void> {
+export async function sendReply(
+  res: SandboxResponse,
+  reply: Reply,
+  extraHeaders: Record<string, string>,
+  slowBodyMs: number,
+  timers: Timers,
+  isClosed: () => boolean,
+  faults: SendFaults = {},
+): Promise<void> {
   const { headers, payload: plain } = serialize(reply);
   Object.assign(headers, extraHeaders);
   let payload = plain;
@@ -35,9 +43,9 @@ export async function sendReply(res: SandboxResponse, reply: Reply, extraHeaders
   const body = payload ?? Buffer.alloc(0);
   headers['content-length'] = String(body.length);
   res.writeHead(reply.status, headers);
-  await streamBody(
-    res,
-    slow ? bufferSource(body, Math.ceil(body.length / SLOW_BODY_PIECES)) : bufferSource(body),
-    { isClosed, ...(truncateAfter === undefined ? {} : { truncateAfter }), ...(slow ? { pause: () => timers.sleep(slowBodyMs / SLOW_BODY_PIECES) } : {}) },
-  );
+  await streamBody(res, slow ? bufferSource(body, Math.ceil(body.length / SLOW_BODY_PIECES)) : bufferSource(body), {
+    isClosed,
+    ...(truncateAfter === undefined ? {} : { truncateAfter }),
+    ...(slow ? { pause: () => timers.sleep(slowBodyMs / SLOW_BODY_PIECES) } : {}),
+  });
 }

@@ -66,7 +66,8 @@ function positiveInteger(name: string, value: number | undefined, fallback: numb
 
 export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbox> {
   const listen = options.listen ?? true;
-  if (!listen && (options.port !== undefined || options.host !== undefined)) throw new RangeError(`${options.port !== undefined ? 'port' : 'host'} has no meaning with listen: false`);
+  if (!listen && (options.port !== undefined || options.host !== undefined))
+    throw new RangeError(`${options.port !== undefined ? 'port' : 'host'} has no meaning with listen: false`);
   const host = options.host ?? '127.0.0.1';
   const port = positiveInteger('port', options.port, 0, 0, 65535);
   const seed = positiveInteger('seed', options.seed, 1, 0, 2 ** 32 - 1);
@@ -76,10 +77,19 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   const maxUserIds = positiveInteger('maxUserIds', options.maxUserIds, 100, 1);
   const maxServedPageSize = positiveInteger('maxServedPageSize', options.maxServedPageSize, MAX_PAGE_SIZE, 1, MAX_PAGE_SIZE);
   const now = options.clock ?? Date.now;
-  const onError = options.onError ?? ((error: unknown) => process.stderr.write(`avepoint-sandbox: internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`));
+  const onError =
+    options.onError ??
+    ((error: unknown) =>
+      process.stderr.write(
+        `avepoint-sandbox: internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+      ));
 
   const customers = buildCustomers(seed, options.customers ?? defaultLayout(users));
-  const demo = createDemoClients(seed, customers.filter((c) => c.inScope).map((c) => c.customerId), now());
+  const demo = createDemoClients(
+    seed,
+    customers.filter((c) => c.inScope).map((c) => c.customerId),
+    now(),
+  );
   const clients = new Map<string, RegisteredClient>(
     [demo.secretClient, demo.certificateClient, demo.unscopedClient, demo.usersOnlyClient].map((client) => [client.clientId, client]),
   );
@@ -111,7 +121,14 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     return tenant;
   };
 
-  async function send(res: SandboxResponse, requestId: string, reply: Reply, slowBodyMs: number, entry?: RecordedRequest, sendFaults?: SendFaults): Promise<void> {
+  async function send(
+    res: SandboxResponse,
+    requestId: string,
+    reply: Reply,
+    slowBodyMs: number,
+    entry?: RecordedRequest,
+    sendFaults?: SendFaults,
+  ): Promise<void> {
     stats.status(reply.status);
     if (entry) entry.status = reply.status;
     await sendReply(res, reply, { 'x-request-id': requestId }, slowBodyMs, timers, () => closed, sendFaults);
@@ -123,7 +140,13 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     const requestId = requestIdOf(req, randomUUID);
     const url = new URL(req.url ?? '/', 'http://sandbox.invalid');
     const target = route(url.pathname);
-    stats.request(target.kind === 'token' ? 'token' : target.kind === 'users' || target.kind === 'user' || target.kind === 'customers' ? 'api' : 'other');
+    stats.request(
+      target.kind === 'token'
+        ? 'token'
+        : target.kind === 'users' || target.kind === 'user' || target.kind === 'customers'
+          ? 'api'
+          : 'other',
+    );
 
     let body: string;
     try {
@@ -178,7 +201,10 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     if (decision.replaceBody) {
       stats.status(200);
       entry.status = 200;
-      const bodyTenant = tenant ?? customers[0]?.tenants[0] ?? buildCustomers(seed, [{ name: 'Sandbox', inScope: false, tenants: [{ users: 0 }] }])[0]?.tenants[0];
+      const bodyTenant =
+        tenant ??
+        customers[0]?.tenants[0] ??
+        buildCustomers(seed, [{ name: 'Sandbox', inScope: false, tenants: [{ users: 0 }] }])[0]?.tenants[0];
       if (!bodyTenant) throw new Error('unreachable: a layout of one tenant has a tenant');
       const size = Number(url.searchParams.get('pageSize'));
       const shape = {
@@ -213,12 +239,25 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     const membership = (t: TenantModel) => churned.membership(t);
     let reply: Reply;
     if (target.kind === 'token') {
-      reply = handleTokenRequest({ method, contentType: req.headers['content-type'], authorization, body }, { clients, tokenUrl, now, tokenTtlSeconds, store, jtis });
+      reply = handleTokenRequest(
+        { method, contentType: req.headers['content-type'], authorization, body },
+        { clients, tokenUrl, now, tokenTtlSeconds, store, jtis },
+      );
     } else if (target.kind === 'customers') {
-      reply = handleCustomersRequest({ method, authorization, query: url.searchParams, body, isJson: isJsonContentType(req) }, { customers, store, now, maxCustomerIds: MAX_CUSTOMER_IDS });
+      reply = handleCustomersRequest(
+        { method, authorization, query: url.searchParams, body, isJson: isJsonContentType(req) },
+        { customers, store, now, maxCustomerIds: MAX_CUSTOMER_IDS },
+      );
     } else if (target.kind === 'user') {
       reply = handleUserRequest(
-        { method, authorization, customerId: target.customerId, tenantId: target.tenantId, userId: target.userId, statusAsInteger: decision.statusAsInteger },
+        {
+          method,
+          authorization,
+          customerId: target.customerId,
+          tenantId: target.tenantId,
+          userId: target.userId,
+          statusAsInteger: decision.statusAsInteger,
+        },
         { customers, store, now, membership },
       );
     } else {

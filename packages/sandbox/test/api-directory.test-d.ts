@@ -14,7 +14,20 @@ describe('public types of the customers and one-user endpoints', () => {
   });
 
   it('the detailed user shares the batch fields with the same types', () => {
-    type Shared = 'id' | 'displayName' | 'firstName' | 'lastName' | 'mail' | 'department' | 'jobTitle' | 'employeeId' | 'company' | 'mobile' | 'location' | 'isTestUser' | 'status';
+    type Shared =
+      | 'id'
+      | 'displayName'
+      | 'firstName'
+      | 'lastName'
+      | 'mail'
+      | 'department'
+      | 'jobTitle'
+      | 'employeeId'
+      | 'company'
+      | 'mobile'
+      | 'location'
+      | 'isTestUser'
+      | 'status';
     expectTypeOf<Pick<SandboxUserDetail, Shared>>().toEqualTypeOf<Pick<SandboxUser, Shared>>();
     expectTypeOf<SandboxUserDetail['countryRegion']>().toEqualTypeOf<SandboxUser['countryOrRegion']>();
   });

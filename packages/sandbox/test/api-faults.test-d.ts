@@ -4,8 +4,15 @@ import type { Churn, ChurnChanges, FaultOutcome, FaultRule, FaultStatus, Sandbox
 
 describe('public types of the newer faults', () => {
   it('a FaultRule takes them all', () => {
-    expectTypeOf<{ match: { path: 'users'; probability: 0.3 }; oneOf: [500, 502, 503, 504, 'reset']; seed: 7 }>().toMatchTypeOf<FaultRule>();
-    expectTypeOf<{ match: { tenantId: string; first: 40 }; churn: { inserts: 2; deletes: 1; moves: 1; at: 'start' } }>().toMatchTypeOf<FaultRule>();
+    expectTypeOf<{
+      match: { path: 'users'; probability: 0.3 };
+      oneOf: [500, 502, 503, 504, 'reset'];
+      seed: 7;
+    }>().toMatchTypeOf<FaultRule>();
+    expectTypeOf<{
+      match: { tenantId: string; first: 40 };
+      churn: { inserts: 2; deletes: 1; moves: 1; at: 'start' };
+    }>().toMatchTypeOf<FaultRule>();
     expectTypeOf<{ churn: { deletes: 0.01; scale: 'fractionOfTenant' } }>().toMatchTypeOf<FaultRule>();
     expectTypeOf<{ hugeBody: { bytes: 'endless'; contentLength: false } }>().toMatchTypeOf<FaultRule>();
     expectTypeOf<{ compressionBomb: { encoding: 'br'; decompressedBytes: 1073741824; layers: 2 } }>().toMatchTypeOf<FaultRule>();

@@ -1,13 +1,29 @@
 // The settled interface other packages code against: a rename or a narrowed type fails here.
 import { describe, expectTypeOf, it } from 'vitest';
-import { type IN_PROCESS_ORIGIN, startSandbox, type FaultRule, type RateLimit, type Sandbox, type SandboxFetch, type SandboxOptions, type SandboxUser } from '../src/index.js';
+import {
+  type IN_PROCESS_ORIGIN,
+  startSandbox,
+  type FaultRule,
+  type RateLimit,
+  type Sandbox,
+  type SandboxFetch,
+  type SandboxOptions,
+  type SandboxUser,
+} from '../src/index.js';
 import { createContractValidator, type ContractResult } from '../src/contract/index.js';
 
 describe('public types', () => {
   it('startSandbox takes the settled options and resolves to a Sandbox', () => {
     expectTypeOf(startSandbox).parameter(0).toEqualTypeOf<SandboxOptions | undefined>();
     expectTypeOf(startSandbox).returns.resolves.toEqualTypeOf<Sandbox>();
-    expectTypeOf<{ port: 0; host: '127.0.0.1'; users: 10; seed: 1; tokenTtlSeconds: 30; faults: FaultRule[] }>().toMatchTypeOf<SandboxOptions>();
+    expectTypeOf<{
+      port: 0;
+      host: '127.0.0.1';
+      users: 10;
+      seed: 1;
+      tokenTtlSeconds: 30;
+      faults: FaultRule[];
+    }>().toMatchTypeOf<SandboxOptions>();
     expectTypeOf<{ rateLimit: { capacity: 5; refillPerSecond: 1; retryAfterSeconds: 2 } }>().toMatchTypeOf<SandboxOptions>();
     expectTypeOf<RateLimit>().toHaveProperty('refillPerSecond').toEqualTypeOf<number>();
   });
@@ -18,15 +34,23 @@ describe('public types', () => {
     expectTypeOf<Sandbox['clientId']>().toEqualTypeOf<string>();
     expectTypeOf<Sandbox['clientSecret']>().toEqualTypeOf<string>();
     expectTypeOf<Sandbox['certificate']>().toMatchTypeOf<{ clientId: string; privateKeyPem: string; certificateThumbprint: string }>();
-    expectTypeOf<Sandbox['customers'][number]>().toMatchTypeOf<{ customerId: string; tenants: Array<{ tenantId: string; users: number }> }>();
+    expectTypeOf<Sandbox['customers'][number]>().toMatchTypeOf<{
+      customerId: string;
+      tenants: Array<{ tenantId: string; users: number }>;
+    }>();
     expectTypeOf<Sandbox['setFaults']>().toEqualTypeOf<(rules: FaultRule[]) => void>();
-    expectTypeOf<ReturnType<Sandbox['stats']>>().toEqualTypeOf<{ tokenRequests: number; apiRequests: number; byStatus: Record<number, number>; faultsInjected: number }>();
+    expectTypeOf<ReturnType<Sandbox['stats']>>().toEqualTypeOf<{
+      tokenRequests: number;
+      apiRequests: number;
+      byStatus: Record<number, number>;
+      faultsInjected: number;
+    }>();
     expectTypeOf<Sandbox['resetStats']>().toEqualTypeOf<() => void>();
     expectTypeOf<Sandbox['userAt']>().toEqualTypeOf<(customerIdx: number, tenantIdx: number, index: number) => SandboxUser>();
     expectTypeOf<Sandbox['close']>().toEqualTypeOf<() => Promise<void>>();
   });
 
-  it('the in-process fetch is the global fetch\'s shape, and takes what an injected fetch gets', () => {
+  it("the in-process fetch is the global fetch's shape, and takes what an injected fetch gets", () => {
     expectTypeOf<Sandbox['fetch']>().toEqualTypeOf<SandboxFetch>();
     expectTypeOf<SandboxFetch>().toMatchTypeOf<typeof fetch>();
     expectTypeOf<SandboxFetch>().toMatchTypeOf<(request: Request) => Promise<Response>>();
@@ -37,7 +61,13 @@ describe('public types', () => {
   it('a FaultRule has the settled fields', () => {
     expectTypeOf<{
       match: { path: 'token'; pageIndex: 2; nth: 3; first: 1 };
-      latencyMs: 5; status: 429; retryAfter: '1'; reset: true; slowBodyMs: 10; statusAsInteger: true; expireTokens: true;
+      latencyMs: 5;
+      status: 429;
+      retryAfter: '1';
+      reset: true;
+      slowBodyMs: 10;
+      statusAsInteger: true;
+      expireTokens: true;
     }>().toMatchTypeOf<FaultRule>();
     expectTypeOf<{ status: 418 }>().not.toMatchTypeOf<FaultRule>();
   });

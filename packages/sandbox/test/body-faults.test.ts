@@ -35,14 +35,18 @@ interface Raw {
 }
 
 /** POSTs a users request and reads the raw body: at most `keep` bytes kept, hang up after `stopAfter`. */
-function rawUsers(query = 'pageSize=10', options: { keep?: number; stopAfter?: number; s?: Sandbox; t?: string; onData?: () => void } = {}): Promise<Raw> {
+function rawUsers(
+  query = 'pageSize=10',
+  options: { keep?: number; stopAfter?: number; s?: Sandbox; t?: string; onData?: () => void } = {},
+): Promise<Raw> {
   const { keep = 4 * 1024 * 1024, stopAfter = Infinity, s = sb, t = token, onData } = options;
   return new Promise((resolve, reject) => {
     const req = request(`${s.usersUrl()}?${query}`, { method: 'POST', headers: { authorization: `Bearer ${t}` } }, (res) => {
       const chunks: Buffer[] = [];
       let kept = 0;
       let received = 0;
-      const done = (ending: string) => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks), received, ending });
+      const done = (ending: string) =>
+        resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks), received, ending });
       res.on('data', (chunk: Buffer) => {
         received += chunk.length;
         onData?.();
@@ -65,7 +69,10 @@ function rawUsers(query = 'pageSize=10', options: { keep?: number; stopAfter?: n
 }
 
 /** Pipes a raw response through a decoder; counts what comes out, keeps its first and last bytes. */
-function decodeStream(query: string, decoder: () => NodeJS.ReadWriteStream): Promise<{ headers: IncomingMessage['headers']; compressed: number; decoded: number; head: string; tail: string; error?: string }> {
+function decodeStream(
+  query: string,
+  decoder: () => NodeJS.ReadWriteStream,
+): Promise<{ headers: IncomingMessage['headers']; compressed: number; decoded: number; head: string; tail: string; error?: string }> {
   return new Promise((resolve, reject) => {
     const req = request(`${sb.usersUrl()}?${query}`, { method: 'POST', headers: { authorization: `Bearer ${token}` } }, (res) => {
       let compressed = 0;
@@ -80,7 +87,9 @@ function decodeStream(query: string, decoder: () => NodeJS.ReadWriteStream): Pro
         tail = (tail + c.toString('latin1', Math.max(0, c.length - 128))).slice(-128);
       });
       d.on('end', () => resolve({ headers: res.headers, compressed, decoded, head, tail }));
-      d.on('error', (e: NodeJS.ErrnoException) => resolve({ headers: res.headers, compressed, decoded, head, tail, error: e.code ?? e.message }));
+      d.on('error', (e: NodeJS.ErrnoException) =>
+        resolve({ headers: res.headers, compressed, decoded, head, tail, error: e.code ?? e.message }),
+      );
       res.pipe(d);
       // A body cut short ends the decoder's input too: it then reports what it was missing.
       res.on('error', () => {});
@@ -148,7 +157,9 @@ describe('hugeBody', () => {
   it('refuses a size below 1 KiB, and typos', () => {
     expect(() => sb.setFaults([{ hugeBody: { bytes: 10 } }])).toThrow(/hugeBody\.bytes/);
     expect(() => sb.setFaults([{ hugeBody: { bytes: 'forever' as 'endless' } }])).toThrow(/hugeBody\.bytes/);
-    expect(() => sb.setFaults([{ hugeBody: { bytes: 5000, contentlength: false } as never }])).toThrow(/hugeBody\.contentlength is not a field/);
+    expect(() => sb.setFaults([{ hugeBody: { bytes: 5000, contentlength: false } as never }])).toThrow(
+      /hugeBody\.contentlength is not a field/,
+    );
     expect(() => sb.setFaults([{ hugBody: { bytes: 5000 } } as never])).toThrow(/faults\[0\]\.hugBody is not a field/);
     expect(() => sb.setFaults([{ hugeBody: { bytes: 5000 }, status: 500 }])).toThrow(/cannot be combined with status/);
   });
@@ -241,7 +252,11 @@ describe('compressionBomb', () => {
 
   it('close() stops a compression under way, quietly', async () => {
     const quiet: unknown[] = [];
-    const own = await startSandbox({ users: 5, onError: (e) => void quiet.push(e), faults: [{ compressionBomb: { decompressedBytes: 16 * 1024 ** 3 } }] });
+    const own = await startSandbox({
+      users: 5,
+      onError: (e) => void quiet.push(e),
+      faults: [{ compressionBomb: { decompressedBytes: 16 * 1024 ** 3 } }],
+    });
     const t = await secretToken(own);
     const pending = fetch(own.usersUrl(), { method: 'POST', headers: { authorization: `Bearer ${t}` } }).catch((error: unknown) => error);
     // The 200 is counted just before the bomb is asked for: from then on it is compressing.
@@ -315,7 +330,11 @@ describe('truncateBody', () => {
     expect((await decodeStream('pageSize=10', createGunzip)).error).toBe('Z_BUF_ERROR');
     sb.setFaults([{ match: { path: 'token' }, truncateBody: { afterBytes: 10 } }]);
     const form = new URLSearchParams({ grant_type: 'client_credentials', client_id: sb.clientId, client_secret: sb.clientSecret });
-    const tokenRes = await fetch(sb.tokenUrl, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: form });
+    const tokenRes = await fetch(sb.tokenUrl, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: form,
+    });
     await expect(tokenRes.text()).rejects.toThrow(/terminated/);
   });
 });

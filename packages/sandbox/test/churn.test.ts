@@ -21,7 +21,8 @@ afterEach(() => {
 });
 afterAll(() => sb.close());
 
-const page = async (pageIndex: number, pageSize = 10, s = sb, t = token) => (await callUsers(s, { token: t, query: { pageIndex, pageSize } })).body;
+const page = async (pageIndex: number, pageSize = 10, s = sb, t = token) =>
+  (await callUsers(s, { token: t, query: { pageIndex, pageSize } })).body;
 const ids = (p: { data: Array<{ id: string }> }) => p.data.map((u) => u.id);
 
 describe('offset paging over a changing tenant', () => {
@@ -77,7 +78,13 @@ describe('churn rules', () => {
         for (let p = 1; p <= 4; p++) pages.push(ids(await page(p, 25, other, t)));
         // Where each original index ended up ('new' for inserted users): comparable across seeds.
         const indexOf = new Map(Array.from({ length: USERS }, (_, i) => [other.userAt(0, 0, i).id, i] as const));
-        return { pages, layout: other.tenantSnapshot().ids().map((id) => indexOf.get(id) ?? 'new') };
+        return {
+          pages,
+          layout: other
+            .tenantSnapshot()
+            .ids()
+            .map((id) => indexOf.get(id) ?? 'new'),
+        };
       } finally {
         await other.close();
       }
@@ -139,13 +146,16 @@ describe('inserted users', () => {
     for (const id of inserted) expect(originals.has(id)).toBe(false);
     // Served over HTTP, they pass the contract like every other user; UPNs stay unique.
     const all: Array<Record<string, unknown> & { id: string }> = [];
-    for (let p = 1; p <= Math.ceil(snapshot.totalCount / 100); p++) all.push(...(await callUsers(sb, { token, query: { pageIndex: p, pageSize: 100 } })).body.data);
+    for (let p = 1; p <= Math.ceil(snapshot.totalCount / 100); p++)
+      all.push(...(await callUsers(sb, { token, query: { pageIndex: p, pageSize: 100 } })).body.data);
     expect(all.map((u) => u.id)).toEqual(snapshot.ids());
     expect(new Set(all.map((u) => u.userPrincipalName)).size).toBe(all.length);
     const kept = inserted.filter((id) => snapshot.has(id));
     expect(kept.length).toBeGreaterThan(100);
     const one = all.find((u) => u.id === kept[0])!;
-    expect(Object.keys(one)).toEqual(expect.arrayContaining(['id', 'userPrincipalName', 'displayName', 'status', 'company', 'countryOrRegion']));
+    expect(Object.keys(one)).toEqual(
+      expect.arrayContaining(['id', 'userPrincipalName', 'displayName', 'status', 'company', 'countryOrRegion']),
+    );
     expect(snapshot.userAt(snapshot.positionOf(kept[0]!)!)).toEqual(one);
   });
 
@@ -172,7 +182,10 @@ describe('snapshots', () => {
   it('idsPresentThroughout is what was in both and never left; changesSince accounts for the rest', () => {
     fc.assert(
       fc.property(
-        fc.array(fc.record({ inserts: fc.nat(4), deletes: fc.nat(4), moves: fc.nat(4) }).filter((s) => s.inserts + s.deletes + s.moves > 0), { minLength: 1, maxLength: 6 }),
+        fc.array(
+          fc.record({ inserts: fc.nat(4), deletes: fc.nat(4), moves: fc.nat(4) }).filter((s) => s.inserts + s.deletes + s.moves > 0),
+          { minLength: 1, maxLength: 6 },
+        ),
         fc.nat(5),
         (steps, cut) => {
           const tenants = new ChurnedTenants();

@@ -35,7 +35,11 @@ describe('avepoint-sandbox printout', () => {
   });
 
   it('--json carries the tenant names, the scopes and the users-only app', async () => {
-    const details = JSON.parse(await printout(['--users', '5', '--json'])) as { scopes: string[]; usersOnlyClientId: string; customers: Array<{ name: string; tenants: Array<{ name: string }> }> };
+    const details = JSON.parse(await printout(['--users', '5', '--json'])) as {
+      scopes: string[];
+      usersOnlyClientId: string;
+      customers: Array<{ name: string; tenants: Array<{ name: string }> }>;
+    };
     expect(details.scopes).toEqual(['elements.um.user.read.all', 'elements.customers.read.all']);
     expect(details.usersOnlyClientId).toMatch(/^[0-9a-f-]{36}$/);
     expect(details.customers[0]!.tenants[0]!.name).toBe('Contoso Production');

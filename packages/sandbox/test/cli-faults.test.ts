@@ -14,7 +14,9 @@ describe('fault flags', () => {
     expect(rules('--churn', 'inserts=2,deletes=1,moves=1,requests=40,tenant=abc,at=start')).toEqual([
       { match: { path: 'users', first: 40, tenantId: 'abc' }, churn: { inserts: 2, deletes: 1, moves: 1, at: 'start' } },
     ]);
-    expect(rules('--churn', 'deletes=0.01,scale=fractionOfTenant,every=3')).toEqual([{ match: { path: 'users', nth: 3 }, churn: { deletes: 0.01, scale: 'fractionOfTenant' } }]);
+    expect(rules('--churn', 'deletes=0.01,scale=fractionOfTenant,every=3')).toEqual([
+      { match: { path: 'users', nth: 3 }, churn: { deletes: 0.01, scale: 'fractionOfTenant' } },
+    ]);
     expect(() => rules('--churn', 'insert=2')).toThrow(/--churn takes key=value pairs/);
     expect(() => rules('--churn', 'inserts=2,at=middle')).toThrow(/--churn: churn\.at/);
     expect(() => rules('--churn', 'inserts=1.5')).toThrow(/--churn: churn\.inserts/);
@@ -22,7 +24,9 @@ describe('fault flags', () => {
 
   it('--fail-random and --fail-statuses, and 502 for --fail-status', () => {
     expect(rules('--fail-random', '0.3')).toEqual([{ match: { path: 'users', probability: 0.3 }, oneOf: [500, 502, 503, 504] }]);
-    expect(rules('--fail-random', '.5', '--fail-statuses', '502,reset', '--retry-after', '2')).toEqual([{ match: { path: 'users', probability: 0.5 }, oneOf: [502, 'reset'], retryAfter: '2' }]);
+    expect(rules('--fail-random', '.5', '--fail-statuses', '502,reset', '--retry-after', '2')).toEqual([
+      { match: { path: 'users', probability: 0.5 }, oneOf: [502, 'reset'], retryAfter: '2' },
+    ]);
     expect(rules('--fail-every', '3', '--fail-status', '502')).toEqual([{ match: { path: 'users', nth: 3 }, status: 502 }]);
     expect(() => rules('--fail-random', '0')).toThrow(/--fail-random/);
     expect(() => rules('--fail-random', '0.3', '--fail-statuses', '500,418')).toThrow(/--fail-statuses/);
@@ -31,9 +35,15 @@ describe('fault flags', () => {
 
   it('--huge-body, --compression-bomb, --corrupt-body, --truncate-body', () => {
     expect(rules('--huge-body', '1G')).toEqual([{ match: { path: 'users' }, hugeBody: { bytes: 1024 ** 3, contentLength: true } }]);
-    expect(rules('--huge-body', 'endless', '--huge-body-chunked')).toEqual([{ match: { path: 'users' }, hugeBody: { bytes: 'endless', contentLength: false } }]);
-    expect(rules('--compression-bomb', '512M', '--bomb-encoding', 'br')).toEqual([{ match: { path: 'users' }, compressionBomb: { decompressedBytes: 512 * 1024 ** 2, encoding: 'br' } }]);
-    expect(rules('--compression-bomb', '1G', '--bomb-layers', '2')).toEqual([{ match: { path: 'users' }, compressionBomb: { decompressedBytes: 1024 ** 3, layers: 2 } }]);
+    expect(rules('--huge-body', 'endless', '--huge-body-chunked')).toEqual([
+      { match: { path: 'users' }, hugeBody: { bytes: 'endless', contentLength: false } },
+    ]);
+    expect(rules('--compression-bomb', '512M', '--bomb-encoding', 'br')).toEqual([
+      { match: { path: 'users' }, compressionBomb: { decompressedBytes: 512 * 1024 ** 2, encoding: 'br' } },
+    ]);
+    expect(rules('--compression-bomb', '1G', '--bomb-layers', '2')).toEqual([
+      { match: { path: 'users' }, compressionBomb: { decompressedBytes: 1024 ** 3, layers: 2 } },
+    ]);
     expect(rules('--corrupt-body', 'gzip', '--truncate-body', 'half')).toEqual([
       { match: { path: 'users' }, corruptBody: { encoding: 'gzip' } },
       { match: { path: 'users' }, truncateBody: {} },
@@ -53,20 +63,38 @@ describe('fault flags', () => {
       { match: { path: 'users' }, servePageSize: 250 },
       { match: { path: 'users' }, ignorePageIndex: true },
     ]);
-    expect(['-1', '1.5', '"12"', 'null', '+5', '+100/request'].map(parseTotalCount)).toEqual([-1, 1.5, '12', null, { add: 5 }, { addPerRequest: 100 }]);
+    expect(['-1', '1.5', '"12"', 'null', '+5', '+100/request'].map(parseTotalCount)).toEqual([
+      -1,
+      1.5,
+      '12',
+      null,
+      { add: 5 },
+      { addPerRequest: 100 },
+    ]);
     expect(() => parseTotalCount('twelve')).toThrow(/--total-count/);
     expect(() => parseTotalCount('[1]')).toThrow(/--total-count/);
     expect(() => rules('--serve-page-size', '0')).toThrow(/--serve-page-size/);
   });
 
   it('sizes are binary: 1K = 1024', () => {
-    expect(['3000000', '64K', '1.5M', '1G', '2GiB', '10 MB'].map((s) => parseSize('x', s))).toEqual([3_000_000, 65_536, 1_572_864, 1024 ** 3, 2 * 1024 ** 3, 10 * 1024 ** 2]);
+    expect(['3000000', '64K', '1.5M', '1G', '2GiB', '10 MB'].map((s) => parseSize('x', s))).toEqual([
+      3_000_000,
+      65_536,
+      1_572_864,
+      1024 ** 3,
+      2 * 1024 ** 3,
+      10 * 1024 ** 2,
+    ]);
   });
 });
 
 describe('avepoint-sandbox with fault flags', () => {
   it('serves --fail-random 1 --fail-statuses 502 as 502 on every users request', async () => {
-    const child = spawn(process.execPath, [cli, '--port', '0', '--users', '3', '--json', '--fail-random', '1', '--fail-statuses', '502', '--total-count', '"3"'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(
+      process.execPath,
+      [cli, '--port', '0', '--users', '3', '--json', '--fail-random', '1', '--fail-statuses', '502', '--total-count', '"3"'],
+      { stdio: ['ignore', 'pipe', 'pipe'] },
+    );
     try {
       const line = await new Promise<string>((resolve, reject) => {
         let out = '';
@@ -76,9 +104,15 @@ describe('avepoint-sandbox with fault flags', () => {
         });
         child.on('exit', (code) => reject(new Error(`exited early with ${code}`)));
       });
-      const details = JSON.parse(line) as { baseUrl: string; customers: Array<{ customerId: string; tenants: Array<{ tenantId: string }> }> };
+      const details = JSON.parse(line) as {
+        baseUrl: string;
+        customers: Array<{ customerId: string; tenants: Array<{ tenantId: string }> }>;
+      };
       const c = details.customers[0]!;
-      const res = await fetch(`${details.baseUrl}/partner/external/v3/um/customers/${c.customerId}/tenants/${c.tenants[0]!.tenantId}/users/batch`, { method: 'POST' });
+      const res = await fetch(
+        `${details.baseUrl}/partner/external/v3/um/customers/${c.customerId}/tenants/${c.tenants[0]!.tenantId}/users/batch`,
+        { method: 'POST' },
+      );
       expect(res.status).toBe(502);
     } finally {
       const exit = new Promise((resolve) => child.on('exit', resolve));

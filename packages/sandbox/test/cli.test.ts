@@ -11,7 +11,28 @@ const cli = join(dirname(fileURLToPath(import.meta.url)), '../dist/cli.js');
 
 describe('parseCli', () => {
   it('maps flags to options and fault rules', () => {
-    const { options, json } = parseCli(['--port', '0', '--users', '10', '--seed', '3', '--token-ttl', '30', '--latency', '20', '--rate-limit-every', '5', '--status-as-integer', '--fail-every', '7', '--fail-status', '500', '--rate-limit', '10/2.5', '--json']);
+    const { options, json } = parseCli([
+      '--port',
+      '0',
+      '--users',
+      '10',
+      '--seed',
+      '3',
+      '--token-ttl',
+      '30',
+      '--latency',
+      '20',
+      '--rate-limit-every',
+      '5',
+      '--status-as-integer',
+      '--fail-every',
+      '7',
+      '--fail-status',
+      '500',
+      '--rate-limit',
+      '10/2.5',
+      '--json',
+    ]);
     expect(json).toBe(true);
     expect(options).toMatchObject({ port: 0, users: 10, seed: 3, tokenTtlSeconds: 30, rateLimit: { capacity: 10, refillPerSecond: 2.5 } });
     expect(options.faults).toEqual([
@@ -34,7 +55,9 @@ describe('parseCli', () => {
 describe('--faults FILE', () => {
   it('names the file, and reads a JSON array of rules', () => {
     expect(parseCli(['--faults', 'f.json']).faultsFile).toBe('f.json');
-    expect(parseFaultsFile('[{"match":{"path":"token","first":1},"status":503}]', 'f.json')).toEqual([{ match: { path: 'token', first: 1 }, status: 503 }]);
+    expect(parseFaultsFile('[{"match":{"path":"token","first":1},"status":503}]', 'f.json')).toEqual([
+      { match: { path: 'token', first: 1 }, status: 503 },
+    ]);
     expect(() => parseFaultsFile('{"status":503}', 'f.json')).toThrow(/JSON array/);
     expect(() => parseFaultsFile('[503]', 'f.json')).toThrow(/JSON array/);
     expect(() => parseFaultsFile('[{', 'f.json')).toThrow(/not valid JSON/);
@@ -52,20 +75,36 @@ describe('avepoint-sandbox', () => {
       });
       child.on('exit', (code) => reject(new Error(`exited early with ${code}`)));
     });
-    const details = JSON.parse(line) as { tokenUrl: string; baseUrl: string; clientId: string; clientSecret: string; privateKeyFile: string; certificateFile: string; customers: Array<{ customerId: string; tenants: Array<{ tenantId: string; users: number }> }> };
+    const details = JSON.parse(line) as {
+      tokenUrl: string;
+      baseUrl: string;
+      clientId: string;
+      clientSecret: string;
+      privateKeyFile: string;
+      certificateFile: string;
+      customers: Array<{ customerId: string; tenants: Array<{ tenantId: string; users: number }> }>;
+    };
     expect(readFileSync(details.privateKeyFile, 'utf8')).toContain('BEGIN PRIVATE KEY');
     expect(readFileSync(details.certificateFile, 'utf8')).toContain('BEGIN CERTIFICATE');
     const tokenRes = await fetch(details.tokenUrl, {
       method: 'POST',
       headers: { 'content-type': 'application/x-www-form-urlencoded' },
-      body: new URLSearchParams({ grant_type: 'client_credentials', client_id: details.clientId, client_secret: details.clientSecret, scope: 'elements.um.user.read.all' }),
+      body: new URLSearchParams({
+        grant_type: 'client_credentials',
+        client_id: details.clientId,
+        client_secret: details.clientSecret,
+        scope: 'elements.um.user.read.all',
+      }),
     });
     const { access_token } = (await tokenRes.json()) as { access_token: string };
     const c = details.customers[0]!;
-    const users = await fetch(`${details.baseUrl}/partner/external/v3/um/customers/${c.customerId}/tenants/${c.tenants[0]!.tenantId}/users/batch?pageSize=100`, {
-      method: 'POST',
-      headers: { authorization: `Bearer ${access_token}` },
-    });
+    const users = await fetch(
+      `${details.baseUrl}/partner/external/v3/um/customers/${c.customerId}/tenants/${c.tenants[0]!.tenantId}/users/batch?pageSize=100`,
+      {
+        method: 'POST',
+        headers: { authorization: `Bearer ${access_token}` },
+      },
+    );
     expect(((await users.json()) as { metadata: { totalCount: number } }).metadata.totalCount).toBe(12);
     const exit = new Promise<number | null>((resolve) => child.on('exit', resolve));
     child.kill('SIGTERM');

@@ -5,33 +5,69 @@ import { createContractValidator, loadSpec, OPERATIONS, type OperationId } from 
 
 const v = createContractValidator();
 const guid = '966f35cc-1d2e-4f3a-8b4c-25cdbcf82a07';
-const customer = { id: guid, organization: 'Contoso', ownerEmail: 'admin@contoso.onmicrosoft.com', jobStatus: 1, countryOrRegion: 'Slovenia', managementMode: 1, tenants: [{ id: guid, name: 'Contoso Production' }] };
+const customer = {
+  id: guid,
+  organization: 'Contoso',
+  ownerEmail: 'admin@contoso.onmicrosoft.com',
+  jobStatus: 1,
+  countryOrRegion: 'Slovenia',
+  managementMode: 1,
+  tenants: [{ id: guid, name: 'Contoso Production' }],
+};
 const customersPage = { data: [customer], metadata: { pageIndex: 1, pageSize: 50, totalCount: 1 } };
 
 describe('validateCustomersResponse / validateCustomersRequest', () => {
   it('accepts a page, a customer without tenants, and tenants sent as null', () => {
     expect(v.validateCustomersResponse(200, customersPage)).toEqual({ valid: true, errors: [] });
-    expect(v.validateCustomersResponse(200, { ...customersPage, data: [{ ...customer, tenants: [] }, { ...customer, tenants: null }] }).valid).toBe(true);
+    expect(
+      v.validateCustomersResponse(200, {
+        ...customersPage,
+        data: [
+          { ...customer, tenants: [] },
+          { ...customer, tenants: null },
+        ],
+      }).valid,
+    ).toBe(true);
   });
 
   it('refuses undocumented codes, a non-GUID id, and a page over 100', () => {
-    for (const bad of [{ ...customer, jobStatus: 7 }, { ...customer, managementMode: 3 }, { ...customer, id: '42' }, { ...customer, tenants: [{ name: 'no id' }] }]) {
+    for (const bad of [
+      { ...customer, jobStatus: 7 },
+      { ...customer, managementMode: 3 },
+      { ...customer, id: '42' },
+      { ...customer, tenants: [{ name: 'no id' }] },
+    ]) {
       expect(v.validateCustomersResponse(200, { ...customersPage, data: [bad] }).valid, JSON.stringify(bad)).toBe(false);
     }
     expect(v.validateCustomersResponse(200, { ...customersPage, data: Array.from({ length: 101 }, () => customer) }).valid).toBe(false);
   });
 
   it('checks the query and the customerIds body', () => {
-    expect(v.validateCustomersRequest({ query: { pageIndex: '1', pageSize: '100' }, body: { customerIds: [guid] } })).toEqual({ valid: true, errors: [] });
+    expect(v.validateCustomersRequest({ query: { pageIndex: '1', pageSize: '100' }, body: { customerIds: [guid] } })).toEqual({
+      valid: true,
+      errors: [],
+    });
     expect(v.validateCustomersRequest({}).valid).toBe(true);
     expect(v.validateCustomersRequest({ query: { pageSize: 101 } }).errors.join()).toMatch(/query\.pageSize/);
     expect(v.validateCustomersRequest({ body: { customerIds: [guid, guid] } }).errors.join()).toMatch(/duplicate/);
-    expect(v.validateCustomersRequest({ body: { customerIds: Array.from({ length: 101 }, (_, i) => `11111111-2222-4333-8444-${String(i).padStart(12, '0')}`) } }).valid).toBe(false);
+    expect(
+      v.validateCustomersRequest({
+        body: { customerIds: Array.from({ length: 101 }, (_, i) => `11111111-2222-4333-8444-${String(i).padStart(12, '0')}`) },
+      }).valid,
+    ).toBe(false);
   });
 });
 
 describe('validateUserResponse / validateUserRequest', () => {
-  const user = { id: guid, displayName: 'Kevin Mark', status: [0, 1], alternateEmailAddress: ['a@example.com'], birthday: '1970-01-01T00:00:00Z', age: 34, countryRegion: 'Slovenia' };
+  const user = {
+    id: guid,
+    displayName: 'Kevin Mark',
+    status: [0, 1],
+    alternateEmailAddress: ['a@example.com'],
+    birthday: '1970-01-01T00:00:00Z',
+    age: 34,
+    countryRegion: 'Slovenia',
+  };
 
   it('accepts status and alternateEmailAddress as arrays or bare values, and nulls', () => {
     expect(v.validateUserResponse(200, user)).toEqual({ valid: true, errors: [] });
@@ -40,16 +76,26 @@ describe('validateUserResponse / validateUserRequest', () => {
   });
 
   it('refuses repeated status codes, a negative age, a date that is not one, and no id', () => {
-    for (const bad of [{ ...user, status: [1, 1] }, { ...user, age: -1 }, { ...user, birthday: 'yesterday' }, { displayName: 'no id' }, { ...user, alternateEmailAddress: [42] }]) {
+    for (const bad of [
+      { ...user, status: [1, 1] },
+      { ...user, age: -1 },
+      { ...user, birthday: 'yesterday' },
+      { displayName: 'no id' },
+      { ...user, alternateEmailAddress: [42] },
+    ]) {
       expect(v.validateUserResponse(200, bad).valid, JSON.stringify(bad)).toBe(false);
     }
   });
 
   it('checks the three path IDs and takes no body', () => {
     expect(v.validateUserRequest({ pathParams: { customerId: guid, tenantId: guid, userId: guid } }).valid).toBe(true);
-    expect(v.validateUserRequest({ pathParams: { customerId: guid, tenantId: guid, userId: 'batch' } }).errors.join()).toMatch(/path\.userId/);
+    expect(v.validateUserRequest({ pathParams: { customerId: guid, tenantId: guid, userId: 'batch' } }).errors.join()).toMatch(
+      /path\.userId/,
+    );
     expect(v.validateUserRequest({ pathParams: { customerId: guid, tenantId: guid } }).errors.join()).toMatch(/path\.userId is required/);
-    expect(v.validateUserRequest({ pathParams: { customerId: guid, tenantId: guid, userId: guid }, body: {} }).errors.join()).toMatch(/body is not part/);
+    expect(v.validateUserRequest({ pathParams: { customerId: guid, tenantId: guid, userId: guid }, body: {} }).errors.join()).toMatch(
+      /body is not part/,
+    );
   });
 });
 
@@ -73,7 +119,10 @@ describe('media types and statuses', () => {
 describe('the spec against itself', () => {
   it("validates every example of every operation with the validator's own schemas", () => {
     type Examples = Record<string, { value: unknown }>;
-    type Operation = { requestBody?: { content: Record<string, { examples?: Examples }> }; responses: Record<string, { content?: Record<string, { examples?: Examples }> }> };
+    type Operation = {
+      requestBody?: { content: Record<string, { examples?: Examples }> };
+      responses: Record<string, { content?: Record<string, { examples?: Examples }> }>;
+    };
     const doc = loadSpec() as { paths: Record<string, Record<string, Operation>> };
     const inputs: Record<OperationId, { pathParams?: Record<string, string> }> = {
       getUsersBatch: { pathParams: { customerId: guid, tenantId: guid } },
@@ -85,7 +134,9 @@ describe('the spec against itself', () => {
       for (const example of Object.values(operation.requestBody?.content['application/json']?.examples ?? {})) {
         expect(v.validateRequest(id, { ...inputs[id], body: example.value }).errors, id).toEqual([]);
       }
-      const responses = Object.entries(operation.responses).flatMap(([status, r]) => Object.values(r.content?.['application/json']?.examples ?? {}).map((e) => [Number(status), e.value] as const));
+      const responses = Object.entries(operation.responses).flatMap(([status, r]) =>
+        Object.values(r.content?.['application/json']?.examples ?? {}).map((e) => [Number(status), e.value] as const),
+      );
       expect(responses.length, id).toBeGreaterThan(0);
       for (const [status, value] of responses) expect(v.validateResponse(id, status, value).errors, id).toEqual([]);
     }

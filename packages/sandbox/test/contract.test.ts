@@ -5,7 +5,15 @@ import { createContractValidator } from '../src/contract/index.js';
 
 const v = createContractValidator();
 const guid = '966f35cc-1d2e-4f3a-8b4c-25cdbcf82a07';
-const user = { id: 'c2aa00d3-5b1e-4b7a-9d3c-9e9c79232bff', displayName: 'Kevin Mark', status: [0, 1], isTestUser: false, age: 12, startDate: '1970-01-01T00:00:00Z', mobile: null };
+const user = {
+  id: 'c2aa00d3-5b1e-4b7a-9d3c-9e9c79232bff',
+  displayName: 'Kevin Mark',
+  status: [0, 1],
+  isTestUser: false,
+  age: 12,
+  startDate: '1970-01-01T00:00:00Z',
+  mobile: null,
+};
 const ok = { data: [user], metadata: { pageIndex: 1, pageSize: 50, totalCount: 1 } };
 
 describe('validateUsersBatchResponse', () => {
@@ -44,7 +52,10 @@ describe('validateUsersBatchRequest', () => {
   const pathParams = { customerId: guid, tenantId: guid };
 
   it('accepts a full request, query values as strings or numbers, and no body', () => {
-    expect(v.validateUsersBatchRequest({ pathParams, query: { pageIndex: '2', pageSize: 100 }, body: { userIds: [guid] } })).toEqual({ valid: true, errors: [] });
+    expect(v.validateUsersBatchRequest({ pathParams, query: { pageIndex: '2', pageSize: 100 }, body: { userIds: [guid] } })).toEqual({
+      valid: true,
+      errors: [],
+    });
     expect(v.validateUsersBatchRequest({ pathParams, query: new URLSearchParams('pageSize=1') }).valid).toBe(true);
     expect(v.validateUsersBatchRequest({ pathParams }).valid).toBe(true);
   });
@@ -67,14 +78,26 @@ describe('validateUsersBatchRequest', () => {
 describe('the spec against itself', () => {
   it("validates every example of the operation with the validator's own schemas", async () => {
     const { loadSpec, USERS_BATCH_PATH } = await import('../src/contract/index.js');
-    const doc = loadSpec() as { paths: Record<string, { post: { requestBody: { content: Record<string, { examples: Record<string, { value: unknown }> }> }; responses: Record<string, { content?: Record<string, { examples?: Record<string, { value: unknown }> }> }> } }> };
+    const doc = loadSpec() as {
+      paths: Record<
+        string,
+        {
+          post: {
+            requestBody: { content: Record<string, { examples: Record<string, { value: unknown }> }> };
+            responses: Record<string, { content?: Record<string, { examples?: Record<string, { value: unknown }> }> }>;
+          };
+        }
+      >;
+    };
     const operation = doc.paths[USERS_BATCH_PATH]!.post;
     const requestExamples = Object.values(operation.requestBody.content['application/json']!.examples);
     expect(requestExamples.length).toBeGreaterThan(0);
     for (const example of requestExamples) {
       expect(v.validateUsersBatchRequest({ pathParams: { customerId: guid, tenantId: guid }, body: example.value }).errors).toEqual([]);
     }
-    const responseExamples = Object.entries(operation.responses).flatMap(([status, r]) => Object.values(r.content?.['application/json']?.examples ?? {}).map((e) => [Number(status), e.value] as const));
+    const responseExamples = Object.entries(operation.responses).flatMap(([status, r]) =>
+      Object.values(r.content?.['application/json']?.examples ?? {}).map((e) => [Number(status), e.value] as const),
+    );
     expect(responseExamples.length).toBeGreaterThan(0);
     for (const [status, value] of responseExamples) expect(v.validateUsersBatchResponse(status, value).errors).toEqual([]);
   });

@@ -13,7 +13,11 @@ beforeAll(async () => {
 });
 afterAll(() => sb.close());
 
-const inScope = () => sb.customers.map((c, i) => [c, i] as const).filter(([c]) => c.inScope).map(([, i]) => sb.customerAt(i));
+const inScope = () =>
+  sb.customers
+    .map((c, i) => [c, i] as const)
+    .filter(([c]) => c.inScope)
+    .map(([, i]) => sb.customerAt(i));
 
 describe('permission', () => {
   it('401 without a token or with one the identity service never issued', async () => {
@@ -35,7 +39,12 @@ describe('permission', () => {
   });
 
   it('the users-only app cannot even ask for the scope: invalid_scope', async () => {
-    const res = await tokenRequest(sb, { grant_type: 'client_credentials', client_id: sb.usersOnlyClient.clientId, client_secret: sb.usersOnlyClient.clientSecret, scope: 'elements.customers.read.all' });
+    const res = await tokenRequest(sb, {
+      grant_type: 'client_credentials',
+      client_id: sb.usersOnlyClient.clientId,
+      client_secret: sb.usersOnlyClient.clientSecret,
+      scope: 'elements.customers.read.all',
+    });
     expect(res.status).toBe(400);
     expect(res.body).toMatchObject({ error: 'invalid_scope' });
   });
@@ -58,7 +67,7 @@ describe('listing', () => {
     expect((await callCustomers(sb, { token })).body).toEqual(res.body);
   });
 
-  it("gives each customer its tenants as { id, name }, the IDs of the users endpoints, and an empty list for none", async () => {
+  it('gives each customer its tenants as { id, name }, the IDs of the users endpoints, and an empty list for none', async () => {
     const { data } = (await callCustomers(sb, { token })).body;
     const contoso = data.find((c) => c.id === sb.customers[0]!.customerId)!;
     expect(contoso.tenants).toEqual(sb.customers[0]!.tenants.map((t) => ({ id: t.tenantId, name: t.name })));
@@ -82,7 +91,10 @@ describe('listing', () => {
     const woodgrove = sb.customers[3]!.customerId;
     const contoso = sb.customers[0]!.customerId;
     const fabrikam = sb.customers[1]!.customerId;
-    const res = await callCustomers(sb, { token, body: { customerIds: [woodgrove.toUpperCase(), '11111111-2222-4333-8444-555555555555', fabrikam, contoso] } });
+    const res = await callCustomers(sb, {
+      token,
+      body: { customerIds: [woodgrove.toUpperCase(), '11111111-2222-4333-8444-555555555555', fabrikam, contoso] },
+    });
     expect(res.body.data.map((c) => c.id)).toEqual([contoso, woodgrove]);
     expect(res.body.metadata.totalCount).toBe(2);
     expect((await callCustomers(sb, { token, body: { customerIds: [] } })).body.metadata.totalCount).toBe(inScope().length);
@@ -101,7 +113,10 @@ describe('validation', () => {
     expectInvalidParameter(await callCustomers(sb, { token, body: { customerIds: id } }), 'customerIds');
     expectInvalidParameter(await callCustomers(sb, { token, body: { customerIds: ['not-a-guid'] } }), 'customerIds');
     expectInvalidParameter(await callCustomers(sb, { token, body: { customerIds: [id, id] } }), 'customerIds');
-    expectInvalidParameter(await callCustomers(sb, { token, body: { customerIds: [id, id.toUpperCase()] }, beyondSpec: true }), 'customerIds');
+    expectInvalidParameter(
+      await callCustomers(sb, { token, body: { customerIds: [id, id.toUpperCase()] }, beyondSpec: true }),
+      'customerIds',
+    );
     const many = Array.from({ length: 101 }, (_, i) => `11111111-2222-4333-8444-${String(i).padStart(12, '0')}`);
     expectInvalidParameter(await callCustomers(sb, { token, body: { customerIds: many } }), 'customerIds');
     expectInvalidParameter(await callCustomers(sb, { token, body: ['x'] }), 'body');

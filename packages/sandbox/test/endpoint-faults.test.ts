@@ -68,7 +68,9 @@ describe("match.path 'customers' and 'user'", () => {
   });
 
   it('refuses batch-page fields on another path, naming the field', () => {
-    expect(() => sb.setFaults([{ match: { path: 'customers' }, hugeBody: { bytes: 2048 } }])).toThrow(/hugeBody applies to users requests only/);
+    expect(() => sb.setFaults([{ match: { path: 'customers' }, hugeBody: { bytes: 2048 } }])).toThrow(
+      /hugeBody applies to users requests only/,
+    );
     expect(() => sb.setFaults([{ match: { path: 'user' }, churn: { inserts: 1 } }])).toThrow(/churn applies to users requests only/);
     expect(() => sb.setFaults([{ match: { path: 'tenants' as never } }])).toThrow(/match\.path must be/);
   });

@@ -103,7 +103,11 @@ describe('matching', () => {
 describe('connection and timing faults', () => {
   it('latency waits latencyMs before answering (summed over the rules that fire)', async () => {
     const waits: number[] = [];
-    const waited = await startSandbox({ users: 3, sleep: async (ms) => void waits.push(ms), faults: [{ latencyMs: 150 }, { match: { path: 'users' }, latencyMs: 50 }] });
+    const waited = await startSandbox({
+      users: 3,
+      sleep: async (ms) => void waits.push(ms),
+      faults: [{ latencyMs: 150 }, { match: { path: 'users' }, latencyMs: 50 }],
+    });
     try {
       const t = await secretToken(waited);
       expect(waits).toEqual([150]);
@@ -117,7 +121,11 @@ describe('connection and timing faults', () => {
 
   it('slowBodyMs waits in ten steps across the body', async () => {
     const waits: number[] = [];
-    const waited = await startSandbox({ users: 30, sleep: async (ms) => void waits.push(ms), faults: [{ match: { path: 'users' }, slowBodyMs: 200 }] });
+    const waited = await startSandbox({
+      users: 30,
+      sleep: async (ms) => void waits.push(ms),
+      faults: [{ match: { path: 'users' }, slowBodyMs: 200 }],
+    });
     try {
       const res = await callUsers(waited, { token: await secretToken(waited) });
       expect(res.status).toBe(200);
@@ -207,7 +215,9 @@ describe('token-bucket rate limit', () => {
     sb.setRateLimit({ capacity: 1, refillPerSecond: 1, retryAfterSeconds: 7 });
     expect((await page()).status).toBe(200);
     expect((await page()).headers.get('retry-after')).toBe('7');
-    expect((await tokenRequest(sb, { grant_type: 'client_credentials', client_id: sb.clientId, client_secret: sb.clientSecret })).status).toBe(200);
+    expect(
+      (await tokenRequest(sb, { grant_type: 'client_credentials', client_id: sb.clientId, client_secret: sb.clientSecret })).status,
+    ).toBe(200);
   });
 
   it('can be set at start', async () => {

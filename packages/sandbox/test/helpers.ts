@@ -20,7 +20,11 @@ async function read<T>(res: Response): Promise<HttpResult<T>> {
   return { status: res.status, headers: res.headers, body: body as T, text };
 }
 
-export async function tokenRequest(sb: Sandbox, form: Record<string, string>, init: RequestInit = {}): Promise<HttpResult<Record<string, unknown>>> {
+export async function tokenRequest(
+  sb: Sandbox,
+  form: Record<string, string>,
+  init: RequestInit = {},
+): Promise<HttpResult<Record<string, unknown>>> {
   const res = await fetch(sb.tokenUrl, {
     method: 'POST',
     headers: { 'content-type': 'application/x-www-form-urlencoded', ...(init.headers as Record<string, string> | undefined) },
@@ -31,7 +35,11 @@ export async function tokenRequest(sb: Sandbox, form: Record<string, string>, in
   return result;
 }
 
-export async function secretToken(sb: Sandbox, client = { clientId: sb.clientId, clientSecret: sb.clientSecret }, scope = 'elements.um.user.read.all'): Promise<string> {
+export async function secretToken(
+  sb: Sandbox,
+  client = { clientId: sb.clientId, clientSecret: sb.clientSecret },
+  scope = 'elements.um.user.read.all',
+): Promise<string> {
   const form: Record<string, string> = { grant_type: 'client_credentials', client_id: client.clientId, client_secret: client.clientSecret };
   if (scope) form.scope = scope;
   const res = await tokenRequest(sb, form);
@@ -74,7 +82,11 @@ export async function callUsers<T = UsersBody>(sb: Sandbox, call: UsersCall = {}
   // with 400 is not (unless the test says the sandbox's rule goes beyond the spec).
   const path = /\/customers\/([^/]+)\/tenants\/([^/]+)\/users\/batch/.exec(url.pathname);
   if (path && call.rawBody === undefined && (result.status === 200 || result.status === 400)) {
-    const request = contract.validateUsersBatchRequest({ pathParams: { customerId: path[1], tenantId: path[2] }, query: url.searchParams, body: call.body });
+    const request = contract.validateUsersBatchRequest({
+      pathParams: { customerId: path[1], tenantId: path[2] },
+      query: url.searchParams,
+      body: call.body,
+    });
     if (result.status === 200) expect(request.errors, 'a served request must be valid per the spec').toEqual([]);
     else expect(request.valid, 'a refused request must be invalid per the spec').toBe(call.beyondSpec === true);
   }
@@ -89,7 +101,15 @@ export function expectInvalidParameter(result: HttpResult<unknown>, parameter: s
 }
 
 export interface CustomersBody {
-  data: Array<{ id: string; organization: string; ownerEmail: string; jobStatus: number; countryOrRegion: string; managementMode: number; tenants: Array<{ id: string; name: string }> }>;
+  data: Array<{
+    id: string;
+    organization: string;
+    ownerEmail: string;
+    jobStatus: number;
+    countryOrRegion: string;
+    managementMode: number;
+    tenants: Array<{ id: string; name: string }>;
+  }>;
   metadata: { pageIndex: number; pageSize: number; totalCount: number };
 }
 
@@ -108,11 +128,18 @@ export async function callCustomers<T = CustomersBody>(sb: Sandbox, call: Custom
   for (const [k, v] of Object.entries(call.query ?? {})) url.searchParams.append(k, String(v));
   const headers: Record<string, string> = { 'content-type': 'application/json' };
   if (call.token !== undefined) headers.authorization = `Bearer ${call.token}`;
-  const res = await fetch(url, { method: call.method ?? 'POST', headers, ...(call.body === undefined ? {} : { body: JSON.stringify(call.body) }) });
+  const res = await fetch(url, {
+    method: call.method ?? 'POST',
+    headers,
+    ...(call.body === undefined ? {} : { body: JSON.stringify(call.body) }),
+  });
   const result = await read<T>(res);
   expect(result.headers.get('x-request-id')).toMatch(/\S/);
   if (result.status !== 405) {
-    expect(contract.validateCustomersResponse(result.status, result.body, result.headers.get('content-type') ?? undefined).errors, `contract for ${result.status}`).toEqual([]);
+    expect(
+      contract.validateCustomersResponse(result.status, result.body, result.headers.get('content-type') ?? undefined).errors,
+      `contract for ${result.status}`,
+    ).toEqual([]);
   }
   if (result.status === 200 || result.status === 400) {
     const request = contract.validateCustomersRequest({ query: url.searchParams, body: call.body });
@@ -137,11 +164,16 @@ export async function callUser<T = Record<string, unknown> & { id: string }>(sb:
   const result = await read<T>(res);
   expect(result.headers.get('x-request-id')).toMatch(/\S/);
   if (result.status !== 405) {
-    expect(contract.validateUserResponse(result.status, result.body, result.headers.get('content-type') ?? undefined).errors, `contract for ${result.status}`).toEqual([]);
+    expect(
+      contract.validateUserResponse(result.status, result.body, result.headers.get('content-type') ?? undefined).errors,
+      `contract for ${result.status}`,
+    ).toEqual([]);
   }
   const path = /\/customers\/([^/]+)\/tenants\/([^/]+)\/users\/([^/]+)$/.exec(new URL(call.url).pathname);
   if (path && (result.status === 200 || result.status === 400)) {
-    const request = contract.validateUserRequest({ pathParams: { customerId: path[1], tenantId: path[2], userId: decodeURIComponent(path[3] ?? '') } });
+    const request = contract.validateUserRequest({
+      pathParams: { customerId: path[1], tenantId: path[2], userId: decodeURIComponent(path[3] ?? '') },
+    });
     if (result.status === 200) expect(request.errors, 'a served request must be valid per the spec').toEqual([]);
     else expect(request.valid, 'a refused request must be invalid per the spec').toBe(call.beyondSpec === true);
   }

@@ -26,7 +26,12 @@ async function tokenOf(sb: Sandbox, fetchImpl: typeof fetch = sb.fetch): Promise
 }
 
 function usersCall(sb: Sandbox, token: string, init: RequestInit = {}): Promise<Response> {
-  return sb.fetch(`${sb.usersUrl()}?pageSize=5`, { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: '{}', ...init });
+  return sb.fetch(`${sb.usersUrl()}?pageSize=5`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+    body: '{}',
+    ...init,
+  });
 }
 
 /** A sleep that resolves only when the test says, recording what was asked. */
@@ -50,14 +55,18 @@ describe('startSandbox({ listen: false })', () => {
     expect(sb.baseUrl).toBe(IN_PROCESS_ORIGIN);
     expect(IN_PROCESS_ORIGIN).toBe('https://sandbox.invalid');
     expect(sb.tokenUrl).toBe('https://sandbox.invalid/connect/token');
-    expect(sb.usersUrl()).toMatch(/^https:\/\/sandbox\.invalid\/partner\/external\/v3\/um\/customers\/[0-9a-f-]{36}\/tenants\/[0-9a-f-]{36}\/users\/batch$/);
+    expect(sb.usersUrl()).toMatch(
+      /^https:\/\/sandbox\.invalid\/partner\/external\/v3\/um\/customers\/[0-9a-f-]{36}\/tenants\/[0-9a-f-]{36}\/users\/batch$/,
+    );
     const discovery = (await (await sb.fetch(`${sb.baseUrl}/.well-known/openid-configuration`)).json()) as Record<string, unknown>;
     expect(discovery).toMatchObject({ issuer: IN_PROCESS_ORIGIN, token_endpoint: sb.tokenUrl });
   });
 
   it('refuses a port or a host, which would mean nothing', async () => {
     await expect(startSandbox({ listen: false, port: 4010 })).rejects.toThrow(new RangeError('port has no meaning with listen: false'));
-    await expect(startSandbox({ listen: false, host: '127.0.0.1' })).rejects.toThrow(new RangeError('host has no meaning with listen: false'));
+    await expect(startSandbox({ listen: false, host: '127.0.0.1' })).rejects.toThrow(
+      new RangeError('host has no meaning with listen: false'),
+    );
   });
 
   it('takes a URL, a string, a Request, and a Request with an init', async () => {
@@ -65,7 +74,12 @@ describe('startSandbox({ listen: false })', () => {
     const token = await tokenOf(sb);
     const init = { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: '{}' };
     const url = `${sb.usersUrl()}?pageSize=2`;
-    for (const res of [await sb.fetch(url, init), await sb.fetch(new URL(url), init), await sb.fetch(new Request(url, init)), await sb.fetch(new Request(url), init)]) {
+    for (const res of [
+      await sb.fetch(url, init),
+      await sb.fetch(new URL(url), init),
+      await sb.fetch(new Request(url, init)),
+      await sb.fetch(new Request(url), init),
+    ]) {
       expect(res.status).toBe(200);
       expect(((await res.json()) as { data: unknown[] }).data).toHaveLength(2);
     }
@@ -80,7 +94,11 @@ describe('a listening sandbox', () => {
     // A token from one door opens the other: same token store, same stats, same recorder.
     const res = await usersCall(sb, overHttp);
     expect(res.status).toBe(200);
-    const viaHttp = await fetch(`${sb.usersUrl()}?pageSize=5`, { method: 'POST', headers: { authorization: `Bearer ${await tokenOf(sb)}`, 'content-type': 'application/json' }, body: '{}' });
+    const viaHttp = await fetch(`${sb.usersUrl()}?pageSize=5`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${await tokenOf(sb)}`, 'content-type': 'application/json' },
+      body: '{}',
+    });
     expect(viaHttp.status).toBe(200);
     expect(await viaHttp.text()).toBe(await res.text());
     expect(sb.stats()).toMatchObject({ tokenRequests: 2, apiRequests: 2 });
@@ -110,7 +128,10 @@ describe('what is not the sandbox', () => {
   it('close() cuts a request still waiting (a reset) and a body under way (terminated)', async () => {
     const sb = await sandbox();
     const token = await tokenOf(sb);
-    sb.setFaults([{ match: { path: 'users', first: 1 }, latencyMs: 60_000 }, { match: { path: 'users' }, hugeBody: { bytes: 'endless' } }]);
+    sb.setFaults([
+      { match: { path: 'users', first: 1 }, latencyMs: 60_000 },
+      { match: { path: 'users' }, hugeBody: { bytes: 'endless' } },
+    ]);
     const waiting = usersCall(sb, token);
     const streaming = await usersCall(sb, token);
     const reader = streaming.body!.getReader();
@@ -252,8 +273,17 @@ describe('the Response', () => {
   it('looks like one from the network: url, type, statusText, headers; HEAD has no body', async () => {
     const sb = await sandbox();
     const token = await tokenOf(sb);
-    const res = await usersCall(sb, token, { headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json', 'x-request-id': 'mine-1' } });
-    expect(res).toMatchObject({ status: 200, statusText: 'OK', ok: true, redirected: false, type: 'basic', url: `${sb.usersUrl()}?pageSize=5` });
+    const res = await usersCall(sb, token, {
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json', 'x-request-id': 'mine-1' },
+    });
+    expect(res).toMatchObject({
+      status: 200,
+      statusText: 'OK',
+      ok: true,
+      redirected: false,
+      type: 'basic',
+      url: `${sb.usersUrl()}?pageSize=5`,
+    });
     expect(res.headers.get('x-request-id')).toBe('mine-1');
     expect(res.headers.get('content-type')).toBe('application/json; charset=utf-8');
     expect(Number(res.headers.get('content-length'))).toBe((await res.arrayBuffer()).byteLength);
@@ -262,10 +292,12 @@ describe('the Response', () => {
     expect(head.body).toBeNull();
   });
 
-  it('the sandbox sees the headers Node\'s fetch adds: its user agent unless the caller set one', async () => {
+  it("the sandbox sees the headers Node's fetch adds: its user agent unless the caller set one", async () => {
     const sb = await sandbox();
     const token = await tokenOf(sb);
-    await usersCall(sb, token, { headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json', 'user-agent': 'my-app/1.0' } });
+    await usersCall(sb, token, {
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json', 'user-agent': 'my-app/1.0' },
+    });
     expect(sb.requests().map((r) => r.headers)).toEqual([
       { contentType: 'application/x-www-form-urlencoded;charset=UTF-8', userAgent: 'node' },
       { contentType: 'application/json', userAgent: 'my-app/1.0', authorizationScheme: 'Bearer' },
@@ -326,13 +358,15 @@ describe('backpressure', () => {
   });
 });
 
-describe('decoding, by undici\'s rules', () => {
+describe("decoding, by undici's rules", () => {
   it('undoes codings last first, leaves an unknown one as sent, refuses more than five', () => {
     const layers = decodingOf('deflate, GZIP');
     expect('decoders' in layers && layers.decoders.map((d) => d.constructor.name)).toEqual(['Gunzip', 'Inflate']);
     expect(decodingOf('gzip, zstd-or-whatever')).toEqual({ decoders: [] });
     expect(decodingOf(null)).toEqual({ decoders: [] });
     expect(decodingOf('constructor')).toEqual({ decoders: [] });
-    expect(decodingOf('gzip,gzip,gzip,gzip,gzip,gzip')).toEqual({ refused: 'too many content-encodings in response: 6, maximum allowed is 5' });
+    expect(decodingOf('gzip,gzip,gzip,gzip,gzip,gzip')).toEqual({
+      refused: 'too many content-encodings in response: 6, maximum allowed is 5',
+    });
   });
 });

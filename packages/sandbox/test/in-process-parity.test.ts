@@ -37,7 +37,12 @@ interface Scenario {
   calls: Call[];
 }
 
-const usersPage = (query = 'pageIndex=1&pageSize=5'): Call => ({ path: (sb) => `${sb.usersUrl()}?${query}`, method: 'POST', headers: { 'content-type': 'application/json' }, body: () => '{}' });
+const usersPage = (query = 'pageIndex=1&pageSize=5'): Call => ({
+  path: (sb) => `${sb.usersUrl()}?${query}`,
+  method: 'POST',
+  headers: { 'content-type': 'application/json' },
+  body: () => '{}',
+});
 const tokenForm = (form: (sb: Sandbox) => Record<string, string>): Call => ({
   path: (sb) => sb.tokenUrl,
   method: 'POST',
@@ -48,35 +53,91 @@ const tokenForm = (form: (sb: Sandbox) => Record<string, string>): Call => ({
 const users = (rules: FaultRule[]): FaultRule[] => rules.map((rule) => ({ ...rule, match: { path: 'users', ...rule.match } }));
 
 const SCENARIOS: Scenario[] = [
-  { name: 'a token for the secret client', calls: [tokenForm((sb) => ({ grant_type: 'client_credentials', client_id: sb.clientId, client_secret: sb.clientSecret }))] },
-  { name: 'a refused client secret (401 invalid_client)', calls: [tokenForm((sb) => ({ grant_type: 'client_credentials', client_id: sb.clientId, client_secret: 'wrong' }))] },
-  { name: 'a scope the app lacks (400 invalid_scope)', calls: [tokenForm((sb) => ({ grant_type: 'client_credentials', client_id: sb.usersOnlyClient.clientId, client_secret: sb.usersOnlyClient.clientSecret, scope: 'elements.customers.read.all' }))] },
+  {
+    name: 'a token for the secret client',
+    calls: [tokenForm((sb) => ({ grant_type: 'client_credentials', client_id: sb.clientId, client_secret: sb.clientSecret }))],
+  },
+  {
+    name: 'a refused client secret (401 invalid_client)',
+    calls: [tokenForm((sb) => ({ grant_type: 'client_credentials', client_id: sb.clientId, client_secret: 'wrong' }))],
+  },
+  {
+    name: 'a scope the app lacks (400 invalid_scope)',
+    calls: [
+      tokenForm((sb) => ({
+        grant_type: 'client_credentials',
+        client_id: sb.usersOnlyClient.clientId,
+        client_secret: sb.usersOnlyClient.clientSecret,
+        scope: 'elements.customers.read.all',
+      })),
+    ],
+  },
   { name: 'the discovery document', calls: [{ path: (sb) => `${sb.baseUrl}/.well-known/openid-configuration`, auth: 'none' }] },
   { name: 'no route (404)', calls: [{ path: (sb) => `${sb.baseUrl}/nowhere?x=1`, auth: 'none' }] },
   { name: 'a users page', calls: [usersPage('pageIndex=2&pageSize=7')] },
   { name: 'a page past the end', calls: [usersPage('pageIndex=99&pageSize=100')] },
-  { name: 'users by ID', calls: [{ ...usersPage('pageSize=10'), body: (sb) => JSON.stringify({ userIds: [sb.userAt(0, 0, 3).id, '11111111-2222-4333-8444-555555555555'] }) }] },
+  {
+    name: 'users by ID',
+    calls: [
+      {
+        ...usersPage('pageSize=10'),
+        body: (sb) => JSON.stringify({ userIds: [sb.userAt(0, 0, 3).id, '11111111-2222-4333-8444-555555555555'] }),
+      },
+    ],
+  },
   { name: 'an invalid pageSize (400)', calls: [usersPage('pageSize=500')] },
   { name: 'no bearer token (401)', calls: [{ ...usersPage(), auth: 'none' }] },
   { name: 'an unknown bearer token (401)', calls: [{ ...usersPage(), auth: 'bogus' }] },
   { name: 'an expired token (401)', before: (sb) => sb.expireTokens(), calls: [usersPage()] },
   { name: 'an expireTokens rule (401)', faults: users([{ expireTokens: true }]), calls: [usersPage()] },
   { name: 'a customer out of scope (403)', calls: [{ ...usersPage(), path: (sb) => `${sb.usersUrl(1, 0)}?pageSize=5` }] },
-  { name: 'a request body over 1 MiB (413)', calls: [{ ...usersPage(), body: () => JSON.stringify({ userIds: [], pad: 'x'.repeat(1024 * 1024) }) }] },
-  { name: 'the customers', calls: [{ path: (sb) => `${sb.customersUrl()}?pageSize=3`, method: 'POST', headers: { 'content-type': 'application/json' }, body: () => '{}' }] },
+  {
+    name: 'a request body over 1 MiB (413)',
+    calls: [{ ...usersPage(), body: () => JSON.stringify({ userIds: [], pad: 'x'.repeat(1024 * 1024) }) }],
+  },
+  {
+    name: 'the customers',
+    calls: [
+      {
+        path: (sb) => `${sb.customersUrl()}?pageSize=3`,
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: () => '{}',
+      },
+    ],
+  },
   { name: 'one user', calls: [{ path: (sb) => sb.userUrl(0, 0, 4) }] },
   { name: 'one user, HEAD', calls: [{ path: (sb) => sb.userUrl(0, 0, 4), method: 'HEAD' }] },
   { name: 'one unknown user (404)', calls: [{ path: (sb) => sb.userUrl(0, 0, '11111111-2222-4333-8444-555555555555') }] },
   { name: 'GET on the users batch path (405)', calls: [{ path: (sb) => sb.usersUrl() }] },
-  { name: 'a caller request id that is not sane is replaced', calls: [{ ...usersPage(), headers: { 'content-type': 'application/json', 'x-request-id': 'has spaces in it' } }] },
+  {
+    name: 'a caller request id that is not sane is replaced',
+    calls: [{ ...usersPage(), headers: { 'content-type': 'application/json', 'x-request-id': 'has spaces in it' } }],
+  },
   { name: '503 with Retry-After', faults: users([{ status: 503, retryAfter: '7' }]), calls: [usersPage()] },
   { name: '429 with a text body', faults: users([{ status: 429, retryAfter: '2', body: 'slow down' }]), calls: [usersPage()] },
-  { name: '500, 502 and 504 in turn (oneOf, seeded)', faults: users([{ oneOf: [500, 502, 504], seed: 3 }]), calls: [usersPage(), usersPage(), usersPage()] },
-  { name: 'every 2nd request 429 (nth)', faults: users([{ match: { nth: 2 }, status: 429, retryAfter: '1' }]), calls: [usersPage(), usersPage()] },
+  {
+    name: '500, 502 and 504 in turn (oneOf, seeded)',
+    faults: users([{ oneOf: [500, 502, 504], seed: 3 }]),
+    calls: [usersPage(), usersPage(), usersPage()],
+  },
+  {
+    name: 'every 2nd request 429 (nth)',
+    faults: users([{ match: { nth: 2 }, status: 429, retryAfter: '1' }]),
+    calls: [usersPage(), usersPage()],
+  },
   { name: 'the token bucket (429 with the wait)', rateLimit: { capacity: 1, refillPerSecond: 0.25 }, calls: [usersPage(), usersPage()] },
-  { name: 'a fault on the token endpoint', faults: [{ match: { path: 'token' }, status: 503, retryAfter: '5' }], calls: [tokenForm((sb) => ({ grant_type: 'client_credentials', client_id: sb.clientId, client_secret: sb.clientSecret }))] },
+  {
+    name: 'a fault on the token endpoint',
+    faults: [{ match: { path: 'token' }, status: 503, retryAfter: '5' }],
+    calls: [tokenForm((sb) => ({ grant_type: 'client_credentials', client_id: sb.clientId, client_secret: sb.clientSecret }))],
+  },
   { name: 'a reset before the headers', faults: users([{ reset: true }]), calls: [usersPage()] },
-  { name: 'a reset of a token request', faults: [{ match: { path: 'token' }, reset: true }], calls: [tokenForm((sb) => ({ grant_type: 'client_credentials', client_id: sb.clientId, client_secret: sb.clientSecret }))] },
+  {
+    name: 'a reset of a token request',
+    faults: [{ match: { path: 'token' }, reset: true }],
+    calls: [tokenForm((sb) => ({ grant_type: 'client_credentials', client_id: sb.clientId, client_secret: sb.clientSecret }))],
+  },
   { name: 'a reset drawn from oneOf', faults: users([{ oneOf: ['reset'] }]), calls: [usersPage()] },
   { name: 'a body cut after 100 bytes', faults: users([{ truncateBody: { afterBytes: 100 } }]), calls: [usersPage()] },
   { name: 'a body cut in half', faults: users([{ truncateBody: {} }]), calls: [usersPage()] },
@@ -87,18 +148,46 @@ const SCENARIOS: Scenario[] = [
   { name: 'corrupt gzip', faults: users([{ corruptBody: { encoding: 'gzip' } }]), calls: [usersPage()] },
   { name: 'corrupt deflate', faults: users([{ corruptBody: { encoding: 'deflate' } }]), calls: [usersPage()] },
   { name: 'corrupt brotli', faults: users([{ corruptBody: { encoding: 'br' } }]), calls: [usersPage()] },
-  { name: 'a corrupt body, cut', faults: users([{ corruptBody: { encoding: 'gzip' }, truncateBody: { afterBytes: 10 } }]), calls: [usersPage()] },
+  {
+    name: 'a corrupt body, cut',
+    faults: users([{ corruptBody: { encoding: 'gzip' }, truncateBody: { afterBytes: 10 } }]),
+    calls: [usersPage()],
+  },
   { name: 'a gzip bomb', faults: users([{ compressionBomb: { decompressedBytes: 16 * 1024 * 1024 } }]), calls: [usersPage()] },
-  { name: 'a two-layer gzip bomb', faults: users([{ compressionBomb: { decompressedBytes: 16 * 1024 * 1024, layers: 2 } }]), calls: [usersPage()] },
-  { name: 'a brotli bomb', faults: users([{ compressionBomb: { encoding: 'br', decompressedBytes: 16 * 1024 * 1024 } }]), calls: [usersPage()] },
-  { name: 'a deflate bomb', faults: users([{ compressionBomb: { encoding: 'deflate', decompressedBytes: 16 * 1024 * 1024 } }]), calls: [usersPage()] },
+  {
+    name: 'a two-layer gzip bomb',
+    faults: users([{ compressionBomb: { decompressedBytes: 16 * 1024 * 1024, layers: 2 } }]),
+    calls: [usersPage()],
+  },
+  {
+    name: 'a brotli bomb',
+    faults: users([{ compressionBomb: { encoding: 'br', decompressedBytes: 16 * 1024 * 1024 } }]),
+    calls: [usersPage()],
+  },
+  {
+    name: 'a deflate bomb',
+    faults: users([{ compressionBomb: { encoding: 'deflate', decompressedBytes: 16 * 1024 * 1024 } }]),
+    calls: [usersPage()],
+  },
   { name: 'a small bomb, read whole', faults: users([{ compressionBomb: { decompressedBytes: 100_000 } }]), calls: [usersPage()] },
-  { name: 'a bomb, cut', faults: users([{ compressionBomb: { decompressedBytes: 16 * 1024 * 1024 }, truncateBody: { afterBytes: 1000 } }]), calls: [usersPage()] },
+  {
+    name: 'a bomb, cut',
+    faults: users([{ compressionBomb: { decompressedBytes: 16 * 1024 * 1024 }, truncateBody: { afterBytes: 1000 } }]),
+    calls: [usersPage()],
+  },
   { name: 'a huge body', faults: users([{ hugeBody: { bytes: 3_000_000 } }]), calls: [usersPage()] },
   { name: 'a huge body, cut in half', faults: users([{ hugeBody: { bytes: 3_000_000 }, truncateBody: {} }]), calls: [usersPage()] },
-  { name: 'an endless body without content-length', faults: users([{ hugeBody: { bytes: 'endless', contentLength: false } }]), calls: [usersPage()] },
+  {
+    name: 'an endless body without content-length',
+    faults: users([{ hugeBody: { bytes: 'endless', contentLength: false } }]),
+    calls: [usersPage()],
+  },
   { name: 'status as a bare integer', faults: users([{ statusAsInteger: true }]), calls: [usersPage('pageSize=9')] },
-  { name: 'a lying totalCount and page size', faults: users([{ totalCount: { add: 5 }, servePageSize: 3 }]), calls: [usersPage('pageSize=5')] },
+  {
+    name: 'a lying totalCount and page size',
+    faults: users([{ totalCount: { add: 5 }, servePageSize: 3 }]),
+    calls: [usersPage('pageSize=5')],
+  },
   { name: 'an ignored pageIndex', faults: users([{ ignorePageIndex: true }]), calls: [usersPage('pageIndex=3&pageSize=4')] },
   { name: 'churn before the request', faults: users([{ churn: { inserts: 3, deletes: 2, moves: 1 } }]), calls: [usersPage('pageSize=20')] },
 ];
@@ -144,7 +233,12 @@ async function readBody(res: Response): Promise<BodyOutcome | null> {
     }
   } catch (error) {
     const e = error as Error;
-    return { bytes, capped: false, text: Buffer.concat(chunks).toString('utf8'), error: { name: e.name, message: e.message, cause: codeOf(e) } };
+    return {
+      bytes,
+      capped: false,
+      text: Buffer.concat(chunks).toString('utf8'),
+      error: { name: e.name, message: e.message, cause: codeOf(e) },
+    };
   }
   return { bytes, capped: false, text: Buffer.concat(chunks).toString('utf8') };
 }
@@ -200,17 +294,20 @@ function normalize(outcome: Outcome, sb: Sandbox): Outcome {
       if (out.headers?.['content-length']) out.headers['content-length'] = '<moves with the origin>';
     }
     // A decoder's output comes in whatever pieces it flushes when the connection drops: only the error is the same.
-    if (out.body.error && out.headers?.['content-encoding']) out.body = { bytes: -1, capped: false, text: '<decoded before the cut>', error: out.body.error };
+    if (out.body.error && out.headers?.['content-encoding'])
+      out.body = { bytes: -1, capped: false, text: '<decoded before the cut>', error: out.body.error };
   }
   if (out.headers) {
     const id = out.headers['x-request-id'];
     if (id !== undefined && id !== REQUEST_ID) out.headers['x-request-id'] = /^[0-9a-f-]{36}$/.test(id) ? '<fresh uuid>' : id;
-    if (out.body?.text.includes('access_token')) out.body.text = out.body.text.replace(/"access_token":"[^"]+"/, '"access_token":"<secret>"');
+    if (out.body?.text.includes('access_token'))
+      out.body.text = out.body.text.replace(/"access_token":"[^"]+"/, '"access_token":"<secret>"');
   }
   // Over loopback, destroying a socket whose request was read sends FIN, which undici reports as
   // "other side closed"; in process the reset is an ECONNRESET, what the fault is named for.
   // Either is a failed connection before any answer, which is what is compared here.
-  if (out.rejected && (out.rejected.cause === 'UND_ERR_SOCKET' || out.rejected.cause === 'ECONNRESET')) out.rejected.cause = '<connection failed>';
+  if (out.rejected && (out.rejected.cause === 'UND_ERR_SOCKET' || out.rejected.cause === 'ECONNRESET'))
+    out.rejected.cause = '<connection failed>';
   return out;
 }
 
@@ -218,7 +315,11 @@ function normalize(outcome: Outcome, sb: Sandbox): Outcome {
 function footprint(sb: Sandbox) {
   return {
     stats: sb.stats(),
-    requests: sb.requests().map(({ requestId, ...rest }) => ({ ...rest, requestId: requestId === REQUEST_ID ? requestId : '<fresh>', form: rest.form ? { ...rest.form, client_id: rest.form.client_id ? '<the app>' : undefined } : undefined })),
+    requests: sb.requests().map(({ requestId, ...rest }) => ({
+      ...rest,
+      requestId: requestId === REQUEST_ID ? requestId : '<fresh>',
+      form: rest.form ? { ...rest.form, client_id: rest.form.client_id ? '<the app>' : undefined } : undefined,
+    })),
   };
 }
 

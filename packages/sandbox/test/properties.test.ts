@@ -33,18 +33,22 @@ describe('paging', () => {
 
   it('a userIds filter returns exactly the known IDs, sorted by index, and counts only them', () => {
     fc.assert(
-      fc.property(fc.uniqueArray(fc.integer({ min: 0, max: 999 }), { maxLength: 60 }), fc.integer({ min: 1, max: 100 }), (indices, pageSize) => {
-        const tenant = tenantWith(3, 500);
-        const ids = indices.map((i) => guidFor(tenant.key, i));
-        const known = indices.filter((i) => i < 500).sort((a, b) => a - b);
-        const seen: string[] = [];
-        for (let pageIndex = 1; pageIndex <= Math.ceil(known.length / pageSize); pageIndex++) {
-          const page = usersPage(tenant, { pageIndex, pageSize }, ids, false);
-          expect(page.metadata.totalCount).toBe(known.length);
-          seen.push(...page.data.map((u) => u.id));
-        }
-        expect(seen).toEqual(known.map((i) => guidFor(tenant.key, i)));
-      }),
+      fc.property(
+        fc.uniqueArray(fc.integer({ min: 0, max: 999 }), { maxLength: 60 }),
+        fc.integer({ min: 1, max: 100 }),
+        (indices, pageSize) => {
+          const tenant = tenantWith(3, 500);
+          const ids = indices.map((i) => guidFor(tenant.key, i));
+          const known = indices.filter((i) => i < 500).sort((a, b) => a - b);
+          const seen: string[] = [];
+          for (let pageIndex = 1; pageIndex <= Math.ceil(known.length / pageSize); pageIndex++) {
+            const page = usersPage(tenant, { pageIndex, pageSize }, ids, false);
+            expect(page.metadata.totalCount).toBe(known.length);
+            seen.push(...page.data.map((u) => u.id));
+          }
+          expect(seen).toEqual(known.map((i) => guidFor(tenant.key, i)));
+        },
+      ),
       { numRuns: 60 },
     );
   });

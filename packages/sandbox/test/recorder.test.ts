@@ -33,7 +33,11 @@ describe('requests()', () => {
       requestId: res.headers.get('x-request-id'),
       headers: { contentType: 'application/json', authorizationScheme: 'Bearer' },
     });
-    const verdict = contract.validateUsersBatchRequest({ pathParams: entry!.pathParams!, query: new URLSearchParams(entry!.query), body: entry!.body });
+    const verdict = contract.validateUsersBatchRequest({
+      pathParams: entry!.pathParams!,
+      query: new URLSearchParams(entry!.query),
+      body: entry!.body,
+    });
     expect(verdict).toEqual({ valid: true, errors: [] });
   });
 
@@ -43,13 +47,22 @@ describe('requests()', () => {
     expect(res.status).toBe(200);
     // ...but the recorded request shows the mistake.
     const [entry] = sb.requests();
-    const verdict = contract.validateUsersBatchRequest({ pathParams: entry!.pathParams!, query: new URLSearchParams(entry!.query), body: entry!.body });
+    const verdict = contract.validateUsersBatchRequest({
+      pathParams: entry!.pathParams!,
+      query: new URLSearchParams(entry!.query),
+      body: entry!.body,
+    });
     expect(verdict.errors).toEqual(['query.page_size is not a parameter of this operation']);
   });
 
   it('keeps no credential: no secret, no assertion, no access token', async () => {
     const basic = Buffer.from(`${sb.clientId}:${sb.clientSecret}`).toString('base64');
-    await tokenRequest(sb, { grant_type: 'client_credentials', client_id: sb.clientId, client_secret: sb.clientSecret, scope: 'elements.um.user.read.all' });
+    await tokenRequest(sb, {
+      grant_type: 'client_credentials',
+      client_id: sb.clientId,
+      client_secret: sb.clientSecret,
+      scope: 'elements.um.user.read.all',
+    });
     await tokenRequest(sb, { grant_type: 'client_credentials' }, { headers: { authorization: `Basic ${basic}` } });
     await callUsers(sb, { token });
     const recorded = sb.requests();
@@ -61,10 +74,16 @@ describe('requests()', () => {
   });
 
   it('marks faulted requests, and leaves the status of a reset connection unset', async () => {
-    sb.setFaults([{ match: { nth: 2 }, reset: true }, { match: { first: 1 }, status: 503 }]);
+    sb.setFaults([
+      { match: { nth: 2 }, reset: true },
+      { match: { first: 1 }, status: 503 },
+    ]);
     expect((await callUsers(sb, { token })).status).toBe(503);
     await expect(callUsers(sb, { token })).rejects.toThrow();
-    expect(sb.requests().map((r) => [r.status, r.faulted])).toEqual([[503, true], [undefined, true]]);
+    expect(sb.requests().map((r) => [r.status, r.faulted])).toEqual([
+      [503, true],
+      [undefined, true],
+    ]);
   });
 
   it('keeps only the last 1000, oldest first', async () => {

@@ -16,8 +16,21 @@ afterAll(() => sb.close());
 const b64 = (v: unknown) => Buffer.from(typeof v === 'string' ? v : JSON.stringify(v)).toString('base64url');
 const x5t = () => Buffer.from(sb.certificate.certificateThumbprint, 'hex').toString('base64url');
 
-function assertion(overrides: Record<string, unknown> = {}, header: Record<string, unknown> = {}, pem = sb.certificate.privateKeyPem): string {
-  const payload = { iss: sb.certificate.clientId, sub: sb.certificate.clientId, aud: sb.tokenUrl, jti: randomUUID(), iat: nowS(), nbf: nowS(), exp: nowS() + 300, ...overrides };
+function assertion(
+  overrides: Record<string, unknown> = {},
+  header: Record<string, unknown> = {},
+  pem = sb.certificate.privateKeyPem,
+): string {
+  const payload = {
+    iss: sb.certificate.clientId,
+    sub: sb.certificate.clientId,
+    aud: sb.tokenUrl,
+    jti: randomUUID(),
+    iat: nowS(),
+    nbf: nowS(),
+    exp: nowS() + 300,
+    ...overrides,
+  };
   const input = `${b64({ alg: 'RS256', typ: 'JWT', x5t: x5t(), ...header })}.${b64(payload)}`;
   return `${input}.${sign('sha256', Buffer.from(input), createPrivateKey(pem)).toString('base64url')}`;
 }
@@ -39,7 +52,11 @@ const secretForm = (extra: Record<string, string> = {}) => ({
   ...extra,
 });
 
-function expectOAuthError(res: { status: number; body: Record<string, unknown>; text: string; headers: Headers }, status: number, error: string): void {
+function expectOAuthError(
+  res: { status: number; body: Record<string, unknown>; text: string; headers: Headers },
+  status: number,
+  error: string,
+): void {
   expect(res.status).toBe(status);
   expect(res.body.error).toBe(error);
   expect(typeof res.body.error_description).toBe('string');
@@ -61,7 +78,11 @@ describe('client secret', () => {
 
   it('accepts HTTP Basic client authentication too', async () => {
     const basic = Buffer.from(`${sb.clientId}:${sb.clientSecret}`).toString('base64');
-    const res = await tokenRequest(sb, { grant_type: 'client_credentials', scope: 'elements.um.user.read.all' }, { headers: { authorization: `Basic ${basic}` } });
+    const res = await tokenRequest(
+      sb,
+      { grant_type: 'client_credentials', scope: 'elements.um.user.read.all' },
+      { headers: { authorization: `Basic ${basic}` } },
+    );
     expect(res.status).toBe(200);
   });
 
@@ -100,11 +121,23 @@ describe('OAuth request errors', () => {
     });
     expect(repeated.status).toBe(400);
     expect(((await repeated.json()) as { error: string }).error).toBe('invalid_request');
-    expectOAuthError(await tokenRequest(sb, { ...secretForm(), client_assertion_type: 'urn:ietf:params:oauth:client-assertion-type:jwt-bearer', client_assertion: 'x.y.z' }), 400, 'invalid_request');
+    expectOAuthError(
+      await tokenRequest(sb, {
+        ...secretForm(),
+        client_assertion_type: 'urn:ietf:params:oauth:client-assertion-type:jwt-bearer',
+        client_assertion: 'x.y.z',
+      }),
+      400,
+      'invalid_request',
+    );
   });
 
   it('400 invalid_request for a JSON body instead of a form', async () => {
-    const res = await fetch(sb.tokenUrl, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(secretForm()) });
+    const res = await fetch(sb.tokenUrl, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(secretForm()),
+    });
     expect(res.status).toBe(400);
     expect(((await res.json()) as { error: string }).error).toBe('invalid_request');
   });
@@ -115,7 +148,12 @@ describe('OAuth request errors', () => {
 
   it('400 invalid_scope for an unknown scope, or one the app was not granted', async () => {
     expectOAuthError(await tokenRequest(sb, secretForm({ scope: 'elements.um.user.write.all' })), 400, 'invalid_scope');
-    const unscoped = { grant_type: 'client_credentials', client_id: sb.unscopedClient.clientId, client_secret: sb.unscopedClient.clientSecret, scope: 'elements.um.user.read.all' };
+    const unscoped = {
+      grant_type: 'client_credentials',
+      client_id: sb.unscopedClient.clientId,
+      client_secret: sb.unscopedClient.clientSecret,
+      scope: 'elements.um.user.read.all',
+    };
     expectOAuthError(await tokenRequest(sb, unscoped), 400, 'invalid_scope');
   });
 
@@ -143,8 +181,22 @@ describe('certificate (RS256 client assertion)', () => {
   });
 
   const refusals: Array<[string, () => string]> = [
-    ['a signature by another key', () => assertion({}, {}, generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey.export({ type: 'pkcs8', format: 'pem' }).toString())],
-    ['a tampered payload', () => { const [h, , s] = assertion().split('.'); return `${h}.${b64({ iss: sb.certificate.clientId, sub: sb.certificate.clientId, aud: sb.tokenUrl, jti: 'x', exp: nowS() + 60 })}.${s}`; }],
+    [
+      'a signature by another key',
+      () =>
+        assertion(
+          {},
+          {},
+          generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey.export({ type: 'pkcs8', format: 'pem' }).toString(),
+        ),
+    ],
+    [
+      'a tampered payload',
+      () => {
+        const [h, , s] = assertion().split('.');
+        return `${h}.${b64({ iss: sb.certificate.clientId, sub: sb.certificate.clientId, aud: sb.tokenUrl, jti: 'x', exp: nowS() + 60 })}.${s}`;
+      },
+    ],
     ['another audience', () => assertion({ aud: 'https://identity.avepointonlineservices.com/connect/token' })],
     ['sub different from iss', () => assertion({ sub: sb.clientId })],
     ['an expired assertion', () => assertion({ exp: nowS() - 61 })],
@@ -152,7 +204,13 @@ describe('certificate (RS256 client assertion)', () => {
     ['an assertion living too long', () => assertion({ exp: nowS() + 7200 })],
     ['no jti', () => assertion({ jti: undefined })],
     ['no exp', () => assertion({ exp: undefined })],
-    ['alg none', () => { const [, p] = assertion().split('.'); return `${b64({ alg: 'none' })}.${p}.`; }],
+    [
+      'alg none',
+      () => {
+        const [, p] = assertion().split('.');
+        return `${b64({ alg: 'none' })}.${p}.`;
+      },
+    ],
     ['HS256', () => assertion({}, { alg: 'HS256' })],
     ['a wrong x5t', () => assertion({}, { x5t: Buffer.alloc(20, 1).toString('base64url') })],
     ['not a JWT', () => 'abc'],
@@ -178,8 +236,16 @@ describe('certificate (RS256 client assertion)', () => {
   });
 
   it('the secret client cannot use an assertion and the certificate client has no secret', async () => {
-    expectOAuthError(await tokenRequest(sb, secretForm({ client_id: sb.certificate.clientId, client_secret: sb.clientSecret })), 401, 'invalid_client');
-    expectOAuthError(await tokenRequest(sb, assertionForm(assertion({ iss: sb.clientId, sub: sb.clientId }), { client_id: sb.clientId })), 401, 'invalid_client');
+    expectOAuthError(
+      await tokenRequest(sb, secretForm({ client_id: sb.certificate.clientId, client_secret: sb.clientSecret })),
+      401,
+      'invalid_client',
+    );
+    expectOAuthError(
+      await tokenRequest(sb, assertionForm(assertion({ iss: sb.clientId, sub: sb.clientId }), { client_id: sb.clientId })),
+      401,
+      'invalid_client',
+    );
   });
 });
 
@@ -198,7 +264,11 @@ describe('OpenID discovery', () => {
 describe('Basic and body credentials together', () => {
   it('400 invalid_request when client_id in the body differs from the Basic user', async () => {
     const basic = Buffer.from(`${sb.clientId}:${sb.clientSecret}`).toString('base64');
-    const res = await tokenRequest(sb, { grant_type: 'client_credentials', client_id: sb.certificate.clientId }, { headers: { authorization: `Basic ${basic}` } });
+    const res = await tokenRequest(
+      sb,
+      { grant_type: 'client_credentials', client_id: sb.certificate.clientId },
+      { headers: { authorization: `Basic ${basic}` } },
+    );
     expect(res.status).toBe(400);
     expect(res.body.error).toBe('invalid_request');
   });

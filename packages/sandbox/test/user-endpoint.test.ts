@@ -13,7 +13,21 @@ beforeAll(async () => {
 });
 afterAll(() => sb.close());
 
-const SHARED_FIELDS = ['id', 'displayName', 'firstName', 'lastName', 'mail', 'department', 'jobTitle', 'employeeId', 'company', 'mobile', 'location', 'isTestUser', 'status'] as const;
+const SHARED_FIELDS = [
+  'id',
+  'displayName',
+  'firstName',
+  'lastName',
+  'mail',
+  'department',
+  'jobTitle',
+  'employeeId',
+  'company',
+  'mobile',
+  'location',
+  'isTestUser',
+  'status',
+] as const;
 
 describe('a user in full', () => {
   it('serves userDetailAt(), consistent with the batch view of the same user', async () => {
@@ -65,11 +79,19 @@ describe('errors', () => {
     const good = sb.userAt(0, 0, 0).id;
     const base = `${sb.baseUrl}/partner/external/v3/um/customers`;
     const c0 = sb.customers[0]!;
-    expect((await callUser(sb, { token, url: `${base}/11111111-2222-4333-8444-555555555555/tenants/${c0.tenants[0]!.tenantId}/users/${good}` })).status).toBe(404);
-    expect((await callUser(sb, { token, url: `${base}/${c0.customerId}/tenants/11111111-2222-4333-8444-555555555555/users/${good}` })).status).toBe(404);
+    expect(
+      (await callUser(sb, { token, url: `${base}/11111111-2222-4333-8444-555555555555/tenants/${c0.tenants[0]!.tenantId}/users/${good}` }))
+        .status,
+    ).toBe(404);
+    expect(
+      (await callUser(sb, { token, url: `${base}/${c0.customerId}/tenants/11111111-2222-4333-8444-555555555555/users/${good}` })).status,
+    ).toBe(404);
     expect((await callUser(sb, { token, url: sb.userUrl(1, 0, 0) })).status).toBe(403);
     expectInvalidParameter(await callUser(sb, { token, url: sb.userUrl(0, 0, 'not-a-guid') }), 'userId');
-    expectInvalidParameter(await callUser(sb, { token, url: `${base}/nope/tenants/${c0.tenants[0]!.tenantId}/users/${good}` }), 'customerId');
+    expectInvalidParameter(
+      await callUser(sb, { token, url: `${base}/nope/tenants/${c0.tenants[0]!.tenantId}/users/${good}` }),
+      'customerId',
+    );
   });
 
   it('401 without a token, 403 insufficient_scope for an app without elements.um.user.read.all, 405 for POST', async () => {

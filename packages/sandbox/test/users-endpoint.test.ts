@@ -62,12 +62,21 @@ describe('authentication and authorization', () => {
   it('404 for an unknown customer and for an unknown tenant of a known customer', async () => {
     const c0 = sb.customers[0]!;
     const base = `${sb.baseUrl}/partner/external/v3/um/customers`;
-    const unknownCustomer = await callUsers(sb, { token, url: `${base}/11111111-2222-4333-8444-555555555555/tenants/${c0.tenants[0]!.tenantId}/users/batch` });
+    const unknownCustomer = await callUsers(sb, {
+      token,
+      url: `${base}/11111111-2222-4333-8444-555555555555/tenants/${c0.tenants[0]!.tenantId}/users/batch`,
+    });
     expect(unknownCustomer.status).toBe(404);
-    const unknownTenant = await callUsers(sb, { token, url: `${base}/${c0.customerId}/tenants/11111111-2222-4333-8444-555555555555/users/batch` });
+    const unknownTenant = await callUsers(sb, {
+      token,
+      url: `${base}/${c0.customerId}/tenants/11111111-2222-4333-8444-555555555555/users/batch`,
+    });
     expect(unknownTenant.status).toBe(404);
     // A tenant of the other customer is not this customer's.
-    const foreignTenant = await callUsers(sb, { token, url: `${base}/${c0.customerId}/tenants/${sb.customers[1]!.tenants[0]!.tenantId}/users/batch` });
+    const foreignTenant = await callUsers(sb, {
+      token,
+      url: `${base}/${c0.customerId}/tenants/${sb.customers[1]!.tenants[0]!.tenantId}/users/batch`,
+    });
     expect(foreignTenant.status).toBe(404);
   });
 
@@ -112,7 +121,10 @@ describe('validation (400 naming the parameter)', () => {
   it('a malformed customerId or tenantId', async () => {
     const c0 = sb.customers[0]!;
     const base = `${sb.baseUrl}/partner/external/v3/um/customers`;
-    expectInvalidParameter(await callUsers(sb, { token, url: `${base}/not-a-guid/tenants/${c0.tenants[0]!.tenantId}/users/batch` }), 'customerId');
+    expectInvalidParameter(
+      await callUsers(sb, { token, url: `${base}/not-a-guid/tenants/${c0.tenants[0]!.tenantId}/users/batch` }),
+      'customerId',
+    );
     expectInvalidParameter(await callUsers(sb, { token, url: `${base}/${c0.customerId}/tenants/1234/users/batch` }), 'tenantId');
   });
 

@@ -56,14 +56,23 @@ describe('the default world', () => {
 
   it('gives customers an owner, a job status, a management mode and a country', () => {
     const contoso = sb.customerAt(0);
-    expect(contoso).toMatchObject({ organization: 'Contoso', ownerEmail: 'admin@contoso.onmicrosoft.com', jobStatus: 1, managementMode: 1 });
+    expect(contoso).toMatchObject({
+      organization: 'Contoso',
+      ownerEmail: 'admin@contoso.onmicrosoft.com',
+      jobStatus: 1,
+      managementMode: 1,
+    });
     expect(contoso.countryOrRegion).toBe(sb.userAt(0, 0, 0).countryOrRegion);
     expect(sb.customerAt(4)).toMatchObject({ organization: 'WOODGROVE BANK', countryOrRegion: 'Ireland', jobStatus: 4 });
     expect(() => sb.customerAt(99)).toThrow(RangeError);
   });
 
   it('refuses a layout with an undocumented job status or management mode', async () => {
-    await expect(startSandbox({ customers: [{ name: 'X', inScope: true, jobStatus: 7 as never, tenants: [] }] })).rejects.toThrow(/jobStatus/);
-    await expect(startSandbox({ customers: [{ name: 'X', inScope: true, managementMode: 3 as never, tenants: [] }] })).rejects.toThrow(/managementMode/);
+    await expect(startSandbox({ customers: [{ name: 'X', inScope: true, jobStatus: 7 as never, tenants: [] }] })).rejects.toThrow(
+      /jobStatus/,
+    );
+    await expect(startSandbox({ customers: [{ name: 'X', inScope: true, managementMode: 3 as never, tenants: [] }] })).rejects.toThrow(
+      /managementMode/,
+    );
   });
 });

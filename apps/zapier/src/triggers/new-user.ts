@@ -64,7 +64,14 @@ async function perform(z: ZObject, bundle: Bundle<NewUserInput>): Promise<Labell
       if (pages.length === 0) return [];
       const read: User[] = [];
       // One page at a time: a poll is not in a hurry, and the tenant's rate limit is shared.
-      const listing = client.listUsersPages({ ...where, pageSize, concurrency: 1, resumeFrom: pages[0], limit: pages.length * pageSize, signal });
+      const listing = client.listUsersPages({
+        ...where,
+        pageSize,
+        concurrency: 1,
+        resumeFrom: pages[0],
+        limit: pages.length * pageSize,
+        signal,
+      });
       for await (const page of listing) read.push(...page.users);
       return read;
     }),
@@ -78,7 +85,8 @@ export const newUser = {
   noun: 'User',
   display: {
     label: 'New User',
-    description: "Triggers when a user is added to a customer's tenant in AvePoint Elements; optionally only for users with given statuses.",
+    description:
+      "Triggers when a user is added to a customer's tenant in AvePoint Elements; optionally only for users with given statuses.",
   },
   operation: {
     type: 'polling',

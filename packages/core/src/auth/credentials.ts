@@ -58,7 +58,12 @@ export function createTokenProvider(credentials: Credentials, ctx: TokenProvider
   return createTokenCache({
     now: ctx.now,
     fetchToken: () =>
-      requestToken(ctx.send, ctx.tokenUrl, buildTokenForm(credential, { tokenUrl: ctx.tokenUrl, scope: ctx.scope, nowSeconds: ctx.now() / 1000 }), ctx.scope),
+      requestToken(
+        ctx.send,
+        ctx.tokenUrl,
+        buildTokenForm(credential, { tokenUrl: ctx.tokenUrl, scope: ctx.scope, nowSeconds: ctx.now() / 1000 }),
+        ctx.scope,
+      ),
   });
 }
 

@@ -7,7 +7,10 @@ import type { TokenProvider } from './token-cache.js';
  * `tokens`: one provider, or one per request (the client asks each permission's token only for the
  * calls that need it: an app granted only the users permission never asks for the customers one).
  */
-export function withAuth(options: { tokens: TokenProvider | ((request: PreparedRequest) => TokenProvider); apiOrigin: string }): SendMiddleware {
+export function withAuth(options: {
+  tokens: TokenProvider | ((request: PreparedRequest) => TokenProvider);
+  apiOrigin: string;
+}): SendMiddleware {
   const { apiOrigin } = options;
   const tokensFor = typeof options.tokens === 'function' ? options.tokens : () => options.tokens as TokenProvider;
   // A prefix test rather than new URL() per request: the URLs come from the client itself.

@@ -62,7 +62,8 @@ const OPTIONS = {
 
 function integer(flag: string, value: string | undefined, min: number): number | undefined {
   if (value === undefined) return undefined;
-  if (!/^-?\d+$/.test(value.trim()) || Number(value) < min) throw new UsageError(`${flag} must be a whole number of ${min} or more (received "${value}")`);
+  if (!/^-?\d+$/.test(value.trim()) || Number(value) < min)
+    throw new UsageError(`${flag} must be a whole number of ${min} or more (received "${value}")`);
   return Number(value);
 }
 
@@ -94,9 +95,11 @@ export function parseCliArgs(argv: readonly string[]): CliArgs {
   }
   const [first, ...rest] = positionals;
   const command: Command = first === 'customers' || first === 'get' ? first : 'export';
-  if (command === 'export' && first !== undefined) throw new UsageError(`unknown command "${first}"; the commands are: (none: export users), customers, get <userId>`);
+  if (command === 'export' && first !== undefined)
+    throw new UsageError(`unknown command "${first}"; the commands are: (none: export users), customers, get <userId>`);
   if (command === 'customers' && rest.length > 0) throw new UsageError('customers takes no arguments');
-  if (command === 'get' && rest.length !== 1) throw new UsageError('get takes one user ID: avepoint-users get <userId> --customer <id or name> --tenant <id or name>');
+  if (command === 'get' && rest.length !== 1)
+    throw new UsageError('get takes one user ID: avepoint-users get <userId> --customer <id or name> --tenant <id or name>');
 
   // Case-insensitive: "CSV" is a format people type.
   const format = values.format?.trim().toLowerCase();
@@ -110,7 +113,10 @@ export function parseCliArgs(argv: readonly string[]): CliArgs {
   if (values['user-ids'] !== undefined && values['user-ids-file'] !== undefined) {
     throw new UsageError('give --user-ids or --user-ids-file, not both');
   }
-  if (values['resume-from'] !== undefined && (values['user-ids'] !== undefined || values['user-ids-file'] !== undefined || values['all-tenants'])) {
+  if (
+    values['resume-from'] !== undefined &&
+    (values['user-ids'] !== undefined || values['user-ids-file'] !== undefined || values['all-tenants'])
+  ) {
     throw new UsageError('--resume-from continues an export of one tenant; it does not apply to --user-ids or --all-tenants');
   }
   if (values['all-tenants'] && (values.tenant !== undefined || values['user-ids'] !== undefined || values['user-ids-file'] !== undefined)) {

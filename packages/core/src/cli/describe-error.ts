@@ -11,7 +11,10 @@ export function describeError(error: unknown, secrets: readonly string[]): strin
     text = flag ? `${flag}: ${error.message}` : error.message;
   } else if (error instanceof AvePointError) {
     const retries = error.retryCount > 0 ? `, after ${error.retryCount} ${error.retryCount === 1 ? 'retry' : 'retries'}` : '';
-    const resume = error.resumeFrom !== undefined && error.resumeFrom > 1 ? `; to continue the export, run it again with --resume-from ${error.resumeFrom}` : '';
+    const resume =
+      error.resumeFrom !== undefined && error.resumeFrom > 1
+        ? `; to continue the export, run it again with --resume-from ${error.resumeFrom}`
+        : '';
     text = `${error.code}: ${error.message}${retries}${resume}`;
   } else if (error instanceof UsageError || error instanceof SandboxMissingError) {
     text = error.message;

@@ -29,7 +29,9 @@ export async function startEmbeddedSandbox(users: number | undefined): Promise<E
   } catch (error) {
     const code = (error as { code?: unknown }).code;
     if (code === 'ERR_MODULE_NOT_FOUND' || code === 'MODULE_NOT_FOUND') {
-      throw new SandboxMissingError(`--sandbox needs ${SANDBOX_PACKAGE}: install it next to this package (npm install -D ${SANDBOX_PACKAGE})`);
+      throw new SandboxMissingError(
+        `--sandbox needs ${SANDBOX_PACKAGE}: install it next to this package (npm install -D ${SANDBOX_PACKAGE})`,
+      );
     }
     throw error;
   }

@@ -30,9 +30,10 @@ export async function credentialsFromEnv(env: Record<string, string | undefined>
   }
   if (token) return { credentials: { accessToken: token }, secrets: [token] };
   // Say which variable is missing: half a credential is the usual mistake.
-  if (clientId) throw new UsageError('AVEPOINT_CLIENT_ID is set, but neither AVEPOINT_CLIENT_SECRET nor AVEPOINT_PRIVATE_KEY_FILE is: set one of them');
-  if (secret) throw new UsageError('AVEPOINT_CLIENT_SECRET is set, but AVEPOINT_CLIENT_ID is not: set it to the app\'s client ID');
-  if (keyFile) throw new UsageError('AVEPOINT_PRIVATE_KEY_FILE is set, but AVEPOINT_CLIENT_ID is not: set it to the app\'s client ID');
+  if (clientId)
+    throw new UsageError('AVEPOINT_CLIENT_ID is set, but neither AVEPOINT_CLIENT_SECRET nor AVEPOINT_PRIVATE_KEY_FILE is: set one of them');
+  if (secret) throw new UsageError("AVEPOINT_CLIENT_SECRET is set, but AVEPOINT_CLIENT_ID is not: set it to the app's client ID");
+  if (keyFile) throw new UsageError("AVEPOINT_PRIVATE_KEY_FILE is set, but AVEPOINT_CLIENT_ID is not: set it to the app's client ID");
   throw new UsageError(
     'no credentials: set AVEPOINT_CLIENT_ID with AVEPOINT_CLIENT_SECRET or AVEPOINT_PRIVATE_KEY_FILE, or AVEPOINT_ACCESS_TOKEN (or use --sandbox)',
   );

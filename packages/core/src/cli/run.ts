@@ -44,7 +44,10 @@ function checkInputs(args: CliArgs): void {
   if (args.userIds !== undefined) parseUserIdList(args.userIds, 'userIds').forEach((id, i) => validateGuid(`userIds[${i}]`, id));
   if (args.command === 'get') validateGuid('userId', args.userId);
   // Something shaped like a GUID that is not one is a typo, not a name: say so now.
-  for (const [field, value] of [['customerId', args.customer], ['tenantId', args.tenant]] as const) {
+  for (const [field, value] of [
+    ['customerId', args.customer],
+    ['tenantId', args.tenant],
+  ] as const) {
     if (value !== undefined && GUID_SHAPE.test(value.trim()) && !GUID_PATTERN.test(value.trim())) validateGuid(field, value);
   }
   if (args.command === 'export' && !args.allTenants && args.tenant === undefined && !args.sandbox) {
@@ -96,7 +99,8 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     }
     const connection = await connectionOf(args, io.env, sandbox);
     secrets = connection.secrets;
-    if (sandbox) say(`sandbox on ${sandbox.baseUrl}${args.tenant && args.customer ? `: customer ${args.customer}, tenant ${args.tenant}` : ''}`);
+    if (sandbox)
+      say(`sandbox on ${sandbox.baseUrl}${args.tenant && args.customer ? `: customer ${args.customer}, tenant ${args.tenant}` : ''}`);
 
     let retries = 0;
     const client = createUsersClient({

@@ -1,7 +1,15 @@
 // Every user of every tenant the app can see: the customers listing, then each tenant's users
 // listing, `tenantConcurrency` tenants at a time, their users handed on as they come (in page order
 // within a tenant). Memory stays that of a few listings, however many tenants there are.
-import { AvePointError, AvePointInputError, MAX_CONCURRENCY, type Consistency, type Customer, type InconsistencyReport, type User } from '../protocol/index.js';
+import {
+  AvePointError,
+  AvePointInputError,
+  MAX_CONCURRENCY,
+  type Consistency,
+  type Customer,
+  type InconsistencyReport,
+  type User,
+} from '../protocol/index.js';
 import { validateCallback, validateSignal } from '../protocol/validate.js';
 import { describeValue } from '../protocol/guards.js';
 import { abortScope } from '../engine/index.js';
@@ -57,7 +65,10 @@ interface Slot {
 
 type Step = { slot: Slot; page: ListedUsersPage } | { slot: Slot; done: true } | { slot: Slot; error: unknown };
 
-export function listUsersAcrossTenants(deps: AcrossTenantsDeps, request: UsersAcrossTenantsRequest = {}): AsyncGenerator<TenantUser, void, undefined> {
+export function listUsersAcrossTenants(
+  deps: AcrossTenantsDeps,
+  request: UsersAcrossTenantsRequest = {},
+): AsyncGenerator<TenantUser, void, undefined> {
   if (typeof request !== 'object' || request === null) throw new AvePointInputError('input', 'must be an object', describeValue(request));
   const tenantConcurrency = request.tenantConcurrency ?? DEFAULT_TENANT_CONCURRENCY;
   if (!Number.isInteger(tenantConcurrency) || tenantConcurrency < 1 || tenantConcurrency > MAX_CONCURRENCY) {
@@ -65,7 +76,10 @@ export function listUsersAcrossTenants(deps: AcrossTenantsDeps, request: UsersAc
   }
   const signal = validateSignal(request.signal);
   const onTenantError = validateCallback<(failure: TenantFailure) => void>('onTenantError', request.onTenantError);
-  const onInconsistency = validateCallback<NonNullable<UsersAcrossTenantsRequest['onInconsistency']>>('onInconsistency', request.onInconsistency);
+  const onInconsistency = validateCallback<NonNullable<UsersAcrossTenantsRequest['onInconsistency']>>(
+    'onInconsistency',
+    request.onInconsistency,
+  );
   const customers = deps.listCustomers({ customerIds: request.customerIds, signal });
 
   return (async function* () {
@@ -95,7 +109,8 @@ export function listUsersAcrossTenants(deps: AcrossTenantsDeps, request: UsersAc
         maxPasses: request.maxPasses,
         consistency: request.consistency,
         signal: scope.child().controller.signal,
-        onInconsistency: onInconsistency && ((report) => onInconsistency({ ...report, customerId: tenant.customerId, tenantId: tenant.tenantId })),
+        onInconsistency:
+          onInconsistency && ((report) => onInconsistency({ ...report, customerId: tenant.customerId, tenantId: tenant.tenantId })),
       });
       const slot: Slot = { tenant, pages };
       running.set(slot, pull(slot));
@@ -106,7 +121,9 @@ export function listUsersAcrossTenants(deps: AcrossTenantsDeps, request: UsersAc
         const step = await Promise.race(running.values());
         running.delete(step.slot);
         if ('error' in step) {
-          const strict = request.failFast === true || (request.consistency === 'strict' && step.error instanceof AvePointError && step.error.code === 'INCONSISTENT_LISTING');
+          const strict =
+            request.failFast === true ||
+            (request.consistency === 'strict' && step.error instanceof AvePointError && step.error.code === 'INCONSISTENT_LISTING');
           if (strict || signal?.aborted) throw step.error;
           onTenantError?.({ ...step.slot.tenant, error: step.error });
           open();
@@ -119,7 +136,13 @@ export function listUsersAcrossTenants(deps: AcrossTenantsDeps, request: UsersAc
         const { tenant } = step.slot;
         for (const user of step.page.users) {
           signal?.throwIfAborted();
-          yield { customerId: tenant.customerId, customerName: tenant.customerName, tenantId: tenant.tenantId, tenantName: tenant.tenantName, user };
+          yield {
+            customerId: tenant.customerId,
+            customerName: tenant.customerName,
+            tenantId: tenant.tenantId,
+            tenantName: tenant.tenantName,
+            user,
+          };
         }
         running.set(step.slot, pull(step.slot));
       }

@@ -4,7 +4,20 @@
 // Why layers around fetch rather than openapi-fetch middleware: a middleware runs once per call
 // and cannot re-send a request through the middleware before it, while a retry must pass through
 // auth again (a token may expire during a 429 storm) and the 401 refresh must re-send.
-import { AvePointInputError, CUSTOMERS_BATCH_PATH, CUSTOMERS_READ_SCOPE, USERS_READ_SCOPE, resolveEndpoints, validateUsersPageInput, type RetryPolicy, type Customer, type User, type UserDetail, type UsersPage, type UsersPageInput } from '../protocol/index.js';
+import {
+  AvePointInputError,
+  CUSTOMERS_BATCH_PATH,
+  CUSTOMERS_READ_SCOPE,
+  USERS_READ_SCOPE,
+  resolveEndpoints,
+  validateUsersPageInput,
+  type RetryPolicy,
+  type Customer,
+  type User,
+  type UserDetail,
+  type UsersPage,
+  type UsersPageInput,
+} from '../protocol/index.js';
 import { validateSignal } from '../protocol/validate.js';
 import { createScheduler, retryCall, type EngineClock } from '../engine/index.js';
 import { createTokenProvider } from '../auth/credentials.js';
@@ -26,7 +39,14 @@ import {
   type UsersByIdsRequest,
   type UsersByIdsResult,
 } from './listings.js';
-import { checkedFunction, checkedMaxResponseBytes, checkedTimeout, retryPolicyOf, type ClientRetryEvent, type UsersClientOptions } from './options.js';
+import {
+  checkedFunction,
+  checkedMaxResponseBytes,
+  checkedTimeout,
+  retryPolicyOf,
+  type ClientRetryEvent,
+  type UsersClientOptions,
+} from './options.js';
 import { requestUsersPage, sendUsersPage } from './users-page.js';
 import { listCustomers, requestCustomersPage, type ListCustomersRequest } from './customers.js';
 import { requestUserDetail, validateGetUserInput, type GetUserRequest } from './user-detail.js';
@@ -131,7 +151,13 @@ export function createUsersClient(options: UsersClientOptions): UsersClient {
     async getUser(input, callOptions = {}) {
       const valid = validateGetUserInput(input);
       const signal = validateSignal(callOptions.signal);
-      return retryCall(() => requestUserDetail(pageSend, baseUrl, valid, signal), { ...clock, policy, signal, what: `user ${valid.userId}`, onRetry });
+      return retryCall(() => requestUserDetail(pageSend, baseUrl, valid, signal), {
+        ...clock,
+        policy,
+        signal,
+        what: `user ${valid.userId}`,
+        onRetry,
+      });
     },
     listCustomers: (input) => listCustomers(customerDeps, input),
     listUsersAcrossTenants: (input) =>

@@ -1,6 +1,19 @@
 // The partner's customers with their tenants (the customers batch endpoint), through the listing
 // engine like users: every customer once, in page order, exact while the list changes.
-import { AvePointInputError, apiErrorFromResponse, buildCustomersBatchRequest, DEFAULT_CUSTOMERS_PAGE_SIZE, idKey, normalizeCustomersPage, requestIdOf, validateListingInput, MAX_IDS_PER_REQUEST, type Customer, type InconsistencyReport, type ListingInput } from '../protocol/index.js';
+import {
+  AvePointInputError,
+  apiErrorFromResponse,
+  buildCustomersBatchRequest,
+  DEFAULT_CUSTOMERS_PAGE_SIZE,
+  idKey,
+  normalizeCustomersPage,
+  requestIdOf,
+  validateListingInput,
+  MAX_IDS_PER_REQUEST,
+  type Customer,
+  type InconsistencyReport,
+  type ListingInput,
+} from '../protocol/index.js';
 import type { Page } from '../protocol/pages.js';
 import { validateCallback, validateSignal, validateUserIdArray } from '../protocol/validate.js';
 import { describeValue } from '../protocol/guards.js';
@@ -46,7 +59,10 @@ export async function requestCustomersPage(
 }
 
 export interface CustomersDeps {
-  getPage: (input: { pageIndex: number; pageSize: number; customerIds?: readonly string[] }, signal: AbortSignal) => Promise<() => Page<Customer>>;
+  getPage: (
+    input: { pageIndex: number; pageSize: number; customerIds?: readonly string[] },
+    signal: AbortSignal,
+  ) => Promise<() => Page<Customer>>;
   scheduler: (concurrency: number) => Scheduler;
 }
 

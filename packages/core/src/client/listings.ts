@@ -1,7 +1,20 @@
 // The client's listings as calls of the engine: every user of a tenant (page by page, or user by
 // user) and users by ID. What "every user, exactly once" means lives in the engine; this file
 // maps the users endpoint onto it and checks the caller's options first.
-import { AvePointInputError, matchRequestedIds, parseUserIdList, validateListUsersInput, validateUsersByIdsInput, MAX_IDS_PER_REQUEST, type Consistency, type InconsistencyReport, type ListUsersInput, type User, type UsersPage, type ValidUsersPageInput } from '../protocol/index.js';
+import {
+  AvePointInputError,
+  matchRequestedIds,
+  parseUserIdList,
+  validateListUsersInput,
+  validateUsersByIdsInput,
+  MAX_IDS_PER_REQUEST,
+  type Consistency,
+  type InconsistencyReport,
+  type ListUsersInput,
+  type User,
+  type UsersPage,
+  type ValidUsersPageInput,
+} from '../protocol/index.js';
 import { validateCallback, validateSignal } from '../protocol/validate.js';
 import { describeValue } from '../protocol/guards.js';
 import { listPages, lookUpIds, type ListingProgress, type Scheduler } from '../engine/index.js';
@@ -148,7 +161,9 @@ export async function getUsersByIds(deps: ListingDeps, request: UsersByIdsReques
   const found = await lookUpIds<User>({
     ids: userIds,
     getPage: async (ids, r) => {
-      const page = (await deps.getPage({ customerId, tenantId, userIds: [...ids], pageIndex: r.pageIndex, pageSize: r.pageSize }, r.signal))();
+      const page = (
+        await deps.getPage({ customerId, tenantId, userIds: [...ids], pageIndex: r.pageIndex, pageSize: r.pageSize }, r.signal)
+      )();
       return { items: page.users, totalCount: page.totalCount };
     },
     keyOf: userKey,

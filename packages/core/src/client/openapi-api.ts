@@ -48,9 +48,11 @@ async function prepare(request: Request | PlainRequest): Promise<PreparedRequest
   if (request instanceof PlainRequest) {
     // openapi-fetch serializes JSON bodies to a string; anything else goes through a Request once.
     body =
-      request.body === null ? undefined
-      : typeof request.body === 'string' ? request.body
-      : new Uint8Array(await new Request(request.url, { method: request.method, body: request.body }).arrayBuffer());
+      request.body === null
+        ? undefined
+        : typeof request.body === 'string'
+          ? request.body
+          : new Uint8Array(await new Request(request.url, { method: request.method, body: request.body }).arrayBuffer());
   } else {
     body = request.body === null ? undefined : new Uint8Array(await request.arrayBuffer());
   }

@@ -62,7 +62,8 @@ function nonNegativeInteger(field: string, value: unknown, fallback: number, min
 export function retryPolicyOf(retry: unknown): RetryPolicy {
   if (retry === false) return { ...DEFAULT_RETRY_POLICY, maxRetries: 0 };
   if (retry === undefined) return { ...DEFAULT_RETRY_POLICY };
-  if (typeof retry !== 'object' || retry === null) throw new AvePointInputError('retry', 'must be false or { maxRetries, baseDelayMs, maxDelayMs, stallLimitMs }', describeValue(retry));
+  if (typeof retry !== 'object' || retry === null)
+    throw new AvePointInputError('retry', 'must be false or { maxRetries, baseDelayMs, maxDelayMs, stallLimitMs }', describeValue(retry));
   const r = retry as Record<string, unknown>;
   return {
     maxRetries: nonNegativeInteger('retry.maxRetries', r.maxRetries, DEFAULT_RETRY_POLICY.maxRetries),

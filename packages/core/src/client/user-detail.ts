@@ -26,9 +26,21 @@ export function validateGetUserInput(input: GetUserRequest): GetUserRequest {
 }
 
 /** A 404 is NOT_FOUND ("AvePoint knows no such user..."), as every other status keeps its meaning. */
-export async function requestUserDetail(send: Send, baseUrl: string, input: GetUserRequest, signal: AbortSignal | undefined): Promise<UserDetail> {
+export async function requestUserDetail(
+  send: Send,
+  baseUrl: string,
+  input: GetUserRequest,
+  signal: AbortSignal | undefined,
+): Promise<UserDetail> {
   const request = buildUserRequest(input);
-  const response = await send({ url: `${baseUrl.replace(/\/+$/, '')}${request.path}`, method: request.method, headers: request.headers, body: undefined, signal, redirect: 'manual' });
+  const response = await send({
+    url: `${baseUrl.replace(/\/+$/, '')}${request.path}`,
+    method: request.method,
+    headers: request.headers,
+    body: undefined,
+    signal,
+    redirect: 'manual',
+  });
   if (response.status < 200 || response.status >= 300) {
     throw apiErrorFromResponse({ status: response.status, headers: response.headers, body: parseBody(response), resource: 'user' });
   }

@@ -55,6 +55,11 @@ export async function requestUsersPage(
 }
 
 /** One page, read at once. */
-export async function sendUsersPage(send: Send, baseUrl: string, input: ValidUsersPageInput, signal: AbortSignal | undefined): Promise<UsersPage> {
+export async function sendUsersPage(
+  send: Send,
+  baseUrl: string,
+  input: ValidUsersPageInput,
+  signal: AbortSignal | undefined,
+): Promise<UsersPage> {
   return (await requestUsersPage(send, baseUrl, input, signal))();
 }

@@ -9,7 +9,16 @@
 // verification pass) and yields only what no pass yielded yet, until a pass sees no change or
 // maxPasses is spent. A pass with no change read one unchanging tenant: every item present
 // throughout has then been yielded.
-import { AvePointApiError, AvePointConsistencyError, AvePointError, DEFAULT_MAX_PASSES, effectivePageSize, pageCount, type Consistency, type InconsistencyReport } from '../protocol/index.js';
+import {
+  AvePointApiError,
+  AvePointConsistencyError,
+  AvePointError,
+  DEFAULT_MAX_PASSES,
+  effectivePageSize,
+  pageCount,
+  type Consistency,
+  type InconsistencyReport,
+} from '../protocol/index.js';
 import { itemsDueOnPage } from '../protocol/pages.js';
 import { abortScope } from './abort.js';
 import { IdSet } from './id-set.js';
@@ -154,7 +163,9 @@ export async function* listPages<T>(o: ListingOptions<T>): AsyncGenerator<Listed
       /** The page's items no pass has yielded yet; notes what it says about a change. */
       const take = (pageIndex: number, page: PageOf<T>, firstTotal: number, size: number): T[] => {
         if (o.maxTotal !== undefined && (page.totalCount > o.maxTotal || page.items.length > o.maxTotal)) {
-          throw invalid(`the service reports ${page.totalCount} ${noun} (and sends ${page.items.length}) for a query that matches at most ${o.maxTotal}`);
+          throw invalid(
+            `the service reports ${page.totalCount} ${noun} (and sends ${page.items.length}) for a query that matches at most ${o.maxTotal}`,
+          );
         }
         if (!Number.isSafeInteger(page.totalCount) || page.totalCount < 0) {
           throw invalid(`totalCount ${String(page.totalCount).slice(0, 40)} is not a non-negative safe integer`);
@@ -254,7 +265,10 @@ export async function* listPages<T>(o: ListingOptions<T>): AsyncGenerator<Listed
             lastPage = pageIndex;
             for (const [later, controller] of controllers) if (later > pageIndex) controller.abort();
           }
-        } else if (pageIndex === lastPage && (highestTotal > lastPage * size || page.items.length > itemsDueOnPage(firstTotal, size, pageIndex))) {
+        } else if (
+          pageIndex === lastPage &&
+          (highestTotal > lastPage * size || page.items.length > itemsDueOnPage(firstTotal, size, pageIndex))
+        ) {
           // The last planned page is full and the tenant grew (or the page held more than the
           // count allowed): the data goes on past the plan, so read on until it ends.
           lastPage = Math.max(lastPage + 1, pageCount(highestTotal, size));
@@ -267,7 +281,12 @@ export async function* listPages<T>(o: ListingOptions<T>): AsyncGenerator<Listed
 
       if (!state.changed) return;
       if (pass === maxPasses) {
-        const report: InconsistencyReport = { passes: pass, totalCounts: [...totalCounts], addedByLaterPasses: addedLater, reasons: state.reasons };
+        const report: InconsistencyReport = {
+          passes: pass,
+          totalCounts: [...totalCounts],
+          addedByLaterPasses: addedLater,
+          reasons: state.reasons,
+        };
         if (o.consistency === 'strict') throw new AvePointConsistencyError(report);
         o.onInconsistency?.(report);
         return;

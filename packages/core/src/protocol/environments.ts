@@ -109,8 +109,7 @@ export const CUSTOM_ENVIRONMENT = 'custom';
 
 export type EnvironmentChoice = EnvironmentName | typeof CUSTOM_ENVIRONMENT;
 
-const filled = (value: unknown): string | undefined =>
-  typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined;
+const filled = (value: unknown): string | undefined => (typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined);
 
 /**
  * The endpoints of a credential form (n8n's credential, Zapier's auth fields): an environment

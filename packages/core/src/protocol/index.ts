@@ -114,4 +114,12 @@ export {
 export { resolveCustomer, resolveTenant, type TenantOfCustomer } from './directory/resolve-names.js';
 
 // Retries
-export { DEFAULT_RETRY_POLICY, decideRetry, retryHintOf, type RetryPolicy, type RetryHint, type RetryDecision, type RetryInput } from './retry.js';
+export {
+  DEFAULT_RETRY_POLICY,
+  decideRetry,
+  retryHintOf,
+  type RetryPolicy,
+  type RetryHint,
+  type RetryDecision,
+  type RetryInput,
+} from './retry.js';

@@ -81,13 +81,15 @@ function validateUserIds(field: string, value: unknown, max: number): string[] |
 }
 
 function requireRecord(value: unknown, field = 'input'): Record<string, unknown> {
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new AvePointInputError(field, 'must be an object', describeValue(value));
+  if (typeof value !== 'object' || value === null || Array.isArray(value))
+    throw new AvePointInputError(field, 'must be an object', describeValue(value));
   return value as Record<string, unknown>;
 }
 
 export function validateSignal(value: unknown, field = 'signal'): AbortSignal | undefined {
   if (value === undefined || value === null) return undefined;
-  if (!isAbortSignal(value)) throw new AvePointInputError(field, 'must be an AbortSignal (for example AbortSignal.timeout(60_000))', describeValue(value));
+  if (!isAbortSignal(value))
+    throw new AvePointInputError(field, 'must be an AbortSignal (for example AbortSignal.timeout(60_000))', describeValue(value));
   return value;
 }
 
@@ -193,7 +195,12 @@ export interface UsersByIdsInput {
 }
 
 /** Any number of IDs (they are chunked later); each must be a GUID; case-only repeats count once. */
-export function validateUsersByIdsInput(input: UsersByIdsInput): { customerId: string; tenantId: string; userIds: string[]; concurrency: number } {
+export function validateUsersByIdsInput(input: UsersByIdsInput): {
+  customerId: string;
+  tenantId: string;
+  userIds: string[];
+  concurrency: number;
+} {
   const i = requireRecord(input);
   return {
     customerId: validateGuid('customerId', i.customerId),
@@ -216,7 +223,11 @@ export function validateStatusFilter(value: unknown, field = 'status'): UserStat
     if (typeof part === 'string' && part.trim() === '') continue;
     const code = statusCodeOf(part);
     if (code === undefined) {
-      throw new AvePointInputError(field, `must name user statuses: ${Object.keys(USER_STATUS_NAMES).join(', ')} (or their codes 0 to 8)`, describeValue(part));
+      throw new AvePointInputError(
+        field,
+        `must name user statuses: ${Object.keys(USER_STATUS_NAMES).join(', ')} (or their codes 0 to 8)`,
+        describeValue(part),
+      );
     }
     if (!codes.includes(code)) codes.push(code);
   }

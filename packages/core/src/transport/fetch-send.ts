@@ -11,7 +11,6 @@ function initOf(request: PreparedRequest): RequestInit {
   return init;
 }
 
-
 /** The body's bytes, at most `limit` decoded bytes; past that, a success fails and an error is cut. */
 async function readBody(response: Response, url: string, limit: number): Promise<Uint8Array> {
   const ok = response.status >= 200 && response.status < 300;
@@ -59,7 +58,9 @@ async function readBody(response: Response, url: string, limit: number): Promise
 export { DEFAULT_MAX_RESPONSE_BYTES };
 
 export function fetchSend(fetchImpl: FetchLike | undefined, maxResponseBytes: number = DEFAULT_MAX_RESPONSE_BYTES): Send {
-  const call = fetchImpl ? (request: PreparedRequest) => fetchImpl(new Request(request.url, initOf(request))) : (request: PreparedRequest) => fetch(request.url, initOf(request));
+  const call = fetchImpl
+    ? (request: PreparedRequest) => fetchImpl(new Request(request.url, initOf(request)))
+    : (request: PreparedRequest) => fetch(request.url, initOf(request));
   return async (request): Promise<RawResponse> => {
     let status: number | undefined;
     try {
@@ -79,7 +80,8 @@ export function boundedSend(send: Send, maxResponseBytes: number = DEFAULT_MAX_R
     const response = await send(request);
     const ok = response.status >= 200 && response.status < 300;
     // Characters, not bytes: the host already holds the text; this only refuses to parse a huge one.
-    if (ok && bodySize(response) > maxResponseBytes) throw responseTooLarge(request.url, response.status, maxResponseBytes, `${bodySize(response)} characters`);
+    if (ok && bodySize(response) > maxResponseBytes)
+      throw responseTooLarge(request.url, response.status, maxResponseBytes, `${bodySize(response)} characters`);
     return response;
   };
 }

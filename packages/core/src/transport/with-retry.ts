@@ -19,7 +19,11 @@ class RetryableAnswer {
 
 const hintOf = (failure: unknown): RetryHint | undefined =>
   failure instanceof RetryableAnswer
-    ? { status: failure.response.status, retryAfter: headerValue(failure.response.headers, 'retry-after'), throttled: failure.response.status === 429 }
+    ? {
+        status: failure.response.status,
+        retryAfter: headerValue(failure.response.headers, 'retry-after'),
+        throttled: failure.response.status === 429,
+      }
     : retryHintOf(failure);
 
 export function withRetry(options: RetryLayerOptions): SendMiddleware {

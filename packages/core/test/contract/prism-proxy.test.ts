@@ -32,7 +32,10 @@ const exchanges: Exchange[] = [];
 
 /** Starts Prism on a free port and resolves with its URL once it says it listens. */
 function startPrism(upstream: string): Promise<string> {
-  prism = spawn(process.execPath, [PRISM, 'proxy', SPEC, upstream, '--errors', '--host', '127.0.0.1', '--port', '0'], { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0' } });
+  prism = spawn(process.execPath, [PRISM, 'proxy', SPEC, upstream, '--errors', '--host', '127.0.0.1', '--port', '0'], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0' },
+  });
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`Prism did not start:\n${prismLog}`)), 20_000);
     const onData = (chunk: Buffer): void => {
@@ -55,18 +58,31 @@ async function recorded(input: Request | string, init?: RequestInit): Promise<Re
   const request = typeof input === 'string' ? new Request(input, init) : input;
   const response = await fetch(request);
   if (request.url.startsWith(proxyUrl)) {
-    exchanges.push({ method: request.method, path: new URL(request.url).pathname, status: response.status, contentType: response.headers.get('content-type'), violations: response.headers.get('sl-violations') });
+    exchanges.push({
+      method: request.method,
+      path: new URL(request.url).pathname,
+      status: response.status,
+      contentType: response.headers.get('content-type'),
+      violations: response.headers.get('sl-violations'),
+    });
   }
   return response;
 }
 
 /** Exchanges Prism objected to: a violation reported, or an answer Prism made up itself. */
-const objections = (): Exchange[] => exchanges.filter((e) => e.violations !== null || (e.contentType ?? '').startsWith('application/problem+json'));
+const objections = (): Exchange[] =>
+  exchanges.filter((e) => e.violations !== null || (e.contentType ?? '').startsWith('application/problem+json'));
 
 const noWait = async (): Promise<void> => undefined;
 
 function client(): UsersClient {
-  return createUsersClient({ baseUrl: proxyUrl, tokenUrl: sb.tokenUrl, credentials: { clientId: sb.clientId, clientSecret: sb.clientSecret }, fetch: recorded, sleep: noWait });
+  return createUsersClient({
+    baseUrl: proxyUrl,
+    tokenUrl: sb.tokenUrl,
+    credentials: { clientId: sb.clientId, clientSecret: sb.clientSecret },
+    fetch: recorded,
+    sleep: noWait,
+  });
 }
 
 async function token(scope: string, app = { clientId: sb.clientId, clientSecret: sb.clientSecret }): Promise<string> {
@@ -154,7 +170,11 @@ describe('listCustomers and getUser through the validating proxy (plain fetch)',
   });
 
   const post = (t: string, body: unknown, query = '') =>
-    recorded(`${proxied(sb.customersUrl())}${query}`, { method: 'POST', headers: { authorization: `Bearer ${t}`, 'content-type': 'application/json' }, body: JSON.stringify(body) });
+    recorded(`${proxied(sb.customersUrl())}${query}`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${t}`, 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    });
   const get = (t: string, url: string) => recorded(proxied(url), { headers: { authorization: `Bearer ${t}` } });
 
   it('lists customers, filters them, pages them, and refuses an app without the permission', async () => {
@@ -204,7 +224,11 @@ describe('the referee is awake', () => {
   it('answers a request the spec forbids itself (422), without forwarding it', async () => {
     const t = await token('elements.um.user.read.all');
     const before = sb.stats().apiRequests;
-    const res = await recorded(`${proxied(sb.usersUrl())}?pageSize=101`, { method: 'POST', headers: { authorization: `Bearer ${t}`, 'content-type': 'application/json' }, body: '{}' });
+    const res = await recorded(`${proxied(sb.usersUrl())}?pageSize=101`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${t}`, 'content-type': 'application/json' },
+      body: '{}',
+    });
     expect(res.status).toBe(422);
     expect(res.headers.get('content-type')).toMatch(/^application\/problem\+json/);
     const problem = JSON.stringify(await res.json());
@@ -215,7 +239,12 @@ describe('the referee is awake', () => {
 
   it('turns a response the spec forbids into an error: a lying totalCount, a page over 100 users', async () => {
     const t = await token('elements.um.user.read.all');
-    const call = (pageSize: number) => recorded(`${proxied(sb.usersUrl())}?pageSize=${pageSize}`, { method: 'POST', headers: { authorization: `Bearer ${t}`, 'content-type': 'application/json' }, body: '{}' });
+    const call = (pageSize: number) =>
+      recorded(`${proxied(sb.usersUrl())}?pageSize=${pageSize}`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${t}`, 'content-type': 'application/json' },
+        body: '{}',
+      });
     sb.setFaults([{ match: { path: 'users' }, totalCount: -1 }]);
     const lying = await call(5);
     expect(lying.status).toBe(500);

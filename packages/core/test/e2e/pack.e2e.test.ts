@@ -85,7 +85,14 @@ describe('packed tarball', () => {
       program(`const core = require('@avepoint-graph-kit/core');\nconst protocol = require('@avepoint-graph-kit/core/protocol');`),
     );
     const { stdout } = await node('check.cjs', sandboxEnv());
-    expect(JSON.parse(stdout)).toMatchObject({ createUsersClient: 'function', protocolRedact: 'function', sameErrors: true, noInternals: 'undefinedundefined', users: 7, listed: 120 });
+    expect(JSON.parse(stdout)).toMatchObject({
+      createUsersClient: 'function',
+      protocolRedact: 'function',
+      sameErrors: true,
+      noInternals: 'undefinedundefined',
+      users: 7,
+      listed: 120,
+    });
   });
 
   it('installs the avepoint-users bin, which runs', async () => {
@@ -98,10 +105,27 @@ describe('packed tarball', () => {
   it('reads from a service with credentials from the environment', async () => {
     const bin = join(scratch, 'node_modules', '.bin', 'avepoint-users');
     const env = sandboxEnv();
-    const { stdout } = await run(bin, ['--base-url', env.BASE_URL, '--token-url', env.TOKEN_URL, '--customer', env.CUSTOMER, '--tenant', env.TENANT, '--format', 'ndjson', '--limit', '5'], {
-      cwd: scratch,
-      env: { ...process.env, AVEPOINT_CLIENT_ID: env.CLIENT_ID, AVEPOINT_CLIENT_SECRET: env.CLIENT_SECRET },
-    });
+    const { stdout } = await run(
+      bin,
+      [
+        '--base-url',
+        env.BASE_URL,
+        '--token-url',
+        env.TOKEN_URL,
+        '--customer',
+        env.CUSTOMER,
+        '--tenant',
+        env.TENANT,
+        '--format',
+        'ndjson',
+        '--limit',
+        '5',
+      ],
+      {
+        cwd: scratch,
+        env: { ...process.env, AVEPOINT_CLIENT_ID: env.CLIENT_ID, AVEPOINT_CLIENT_SECRET: env.CLIENT_SECRET },
+      },
+    );
     expect(stdout.trimEnd().split('\n')).toHaveLength(5);
   });
 

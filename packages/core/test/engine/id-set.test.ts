@@ -6,9 +6,20 @@ describe('IdSet', () => {
   it('answers like a Map of case-folded ID to last pass, for GUIDs and any other keys', () => {
     fc.assert(
       fc.property(
-        fc.array(fc.tuple(fc.oneof(fc.uuid(), fc.uuid().map((u) => u.toUpperCase()), fc.constantFrom('a', 'B', 'user-1', ''), fc.string({ maxLength: 5 })), fc.integer({ min: 1, max: 4 })), {
-          maxLength: 3000,
-        }),
+        fc.array(
+          fc.tuple(
+            fc.oneof(
+              fc.uuid(),
+              fc.uuid().map((u) => u.toUpperCase()),
+              fc.constantFrom('a', 'B', 'user-1', ''),
+              fc.string({ maxLength: 5 }),
+            ),
+            fc.integer({ min: 1, max: 4 }),
+          ),
+          {
+            maxLength: 3000,
+          },
+        ),
         (ops) => {
           const set = new IdSet();
           const model = new Map<string, number>();

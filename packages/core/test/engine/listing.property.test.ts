@@ -116,7 +116,13 @@ describe('listing engine against a changing, failing tenant', () => {
           kinds: fc.subarray(['insert', 'delete'] as ChurnKind[], { minLength: 1 }),
         }),
         async (p) => {
-          const model = new ModelTenant({ users: p.pages * p.pageSize, seed: p.seed, churnRequests: Infinity, kinds: p.kinds, opsPerRequest: 1 });
+          const model = new ModelTenant({
+            users: p.pages * p.pageSize,
+            seed: p.seed,
+            churnRequests: Infinity,
+            kinds: p.kinds,
+            opsPerRequest: 1,
+          });
           const { ids, error } = await run(model, { ...p, strict: true });
           expect(error).toBeInstanceOf(AvePointConsistencyError);
           const report = (error as AvePointConsistencyError).report;

@@ -1,12 +1,24 @@
 // The listing engine's rules, one example each, against the model tenant or a scripted service.
 import { describe, expect, it } from 'vitest';
 import { AvePointApiError, AvePointError, DEFAULT_RETRY_POLICY, type InconsistencyReport } from '../../src/protocol/index.js';
-import { createScheduler, listPages, MAX_REPEATED_PAGES, REORDER_PAGES_PER_SLOT, type ListingOptions, type PageOf, type PageRequest } from '../../src/engine/index.js';
+import {
+  createScheduler,
+  listPages,
+  MAX_REPEATED_PAGES,
+  REORDER_PAGES_PER_SLOT,
+  type ListingOptions,
+  type PageOf,
+  type PageRequest,
+} from '../../src/engine/index.js';
 import { fakeClock, guidOf, ModelTenant, type ModelUser } from './model-tenant.js';
 
 const policy = { ...DEFAULT_RETRY_POLICY };
 
-function options(getPage: (r: PageRequest) => Promise<PageOf<ModelUser>>, extra: Partial<ListingOptions<ModelUser>> = {}, clock = fakeClock()) {
+function options(
+  getPage: (r: PageRequest) => Promise<PageOf<ModelUser>>,
+  extra: Partial<ListingOptions<ModelUser>> = {},
+  clock = fakeClock(),
+) {
   const concurrency = extra.concurrency ?? 4;
   return {
     getPage,
@@ -66,7 +78,9 @@ describe('planning', () => {
   });
 
   it('refuses more users than the IDs asked for (maxTotal) as INVALID_RESPONSE', async () => {
-    const error = await collect(options(async () => ({ items: users(0, 3), totalCount: 250 }), { maxTotal: 100, pageSize: 100 })).catch((e: unknown) => e);
+    const error = await collect(options(async () => ({ items: users(0, 3), totalCount: 250 }), { maxTotal: 100, pageSize: 100 })).catch(
+      (e: unknown) => e,
+    );
     expect(error).toMatchObject({ code: 'INVALID_RESPONSE', message: expect.stringMatching(/at most 100/) });
   });
 

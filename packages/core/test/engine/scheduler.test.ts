@@ -38,10 +38,13 @@ describe('scheduler', () => {
     const s = createScheduler({ ...clock, concurrency: 1, policy: { ...DEFAULT_RETRY_POLICY, maxRetries: 1000 } });
     let attempts = 0;
     const error = await s
-      .run(async () => {
-        attempts++;
-        throw new AvePointApiError('UNAVAILABLE', 'down', { status: 503 });
-      }, { signal: new AbortController().signal, priority: 1 })
+      .run(
+        async () => {
+          attempts++;
+          throw new AvePointApiError('UNAVAILABLE', 'down', { status: 503 });
+        },
+        { signal: new AbortController().signal, priority: 1 },
+      )
       .catch((e: unknown) => e);
     expect(error).toMatchObject({ code: 'UNAVAILABLE' });
     expect(clock.nowMs() - 1_000_000).toBeLessThanOrEqual(DEFAULT_RETRY_POLICY.stallLimitMs);
@@ -54,12 +57,15 @@ describe('scheduler', () => {
     const s = createScheduler({ ...clock, concurrency: 8, policy: DEFAULT_RETRY_POLICY });
     const signal = new AbortController().signal;
     let throttleNext = true;
-    await s.run(async () => {
-      if (throttleNext) {
-        throttleNext = false;
-        throw new AvePointApiError('RATE_LIMITED', 'slow down', { status: 429, retryAfter: '1' });
-      }
-    }, { signal, priority: 1 });
+    await s.run(
+      async () => {
+        if (throttleNext) {
+          throttleNext = false;
+          throw new AvePointApiError('RATE_LIMITED', 'slow down', { status: 429, retryAfter: '1' });
+        }
+      },
+      { signal, priority: 1 },
+    );
     expect(s.stats().concurrency).toBe(4);
     const seen: number[] = [];
     for (let i = 0; i < 40; i++) {
@@ -98,7 +104,10 @@ describe('scheduler', () => {
         return;
       }
       refused++;
-      throw new AvePointApiError('RATE_LIMITED', 'slow down', { status: 429, retryAfter: String(Math.max(1, Math.ceil((1 - tokens) / R))) });
+      throw new AvePointApiError('RATE_LIMITED', 'slow down', {
+        status: 429,
+        retryAfter: String(Math.max(1, Math.ceil((1 - tokens) / R))),
+      });
     };
     const started = clock.nowMs();
     await Promise.all(Array.from({ length: 600 }, (_, i) => s.run(request, { signal: new AbortController().signal, priority: i })));
@@ -117,9 +126,12 @@ describe('scheduler', () => {
     const signal = new AbortController().signal;
     // One request fails six times while another keeps succeeding in between.
     let unlucky = 0;
-    const flaky = s.run(async () => {
-      if (unlucky++ < 6) throw new AvePointApiError('SERVER_ERROR', 'x', { status: 500 });
-    }, { signal, priority: 1 });
+    const flaky = s.run(
+      async () => {
+        if (unlucky++ < 6) throw new AvePointApiError('SERVER_ERROR', 'x', { status: 500 });
+      },
+      { signal, priority: 1 },
+    );
     for (let i = 0; i < 20; i++) await s.run(async () => undefined, { signal, priority: 2 });
     await flaky;
     expect(Math.max(...clock.sleeps)).toBeLessThanOrEqual(2 * DEFAULT_RETRY_POLICY.baseDelayMs);
@@ -127,9 +139,14 @@ describe('scheduler', () => {
     // When everything fails, the waits grow as the retries do.
     const dead = createScheduler({ ...clock, random: () => 0.999, concurrency: 1, policy: { ...DEFAULT_RETRY_POLICY, maxRetries: 6 } });
     clock.sleeps.length = 0;
-    await dead.run(async () => {
-      throw new AvePointApiError('UNAVAILABLE', 'x', { status: 503 });
-    }, { signal, priority: 1 }).catch(() => undefined);
+    await dead
+      .run(
+        async () => {
+          throw new AvePointApiError('UNAVAILABLE', 'x', { status: 503 });
+        },
+        { signal, priority: 1 },
+      )
+      .catch(() => undefined);
     expect(clock.sleeps.map((ms) => Math.round(ms / DEFAULT_RETRY_POLICY.baseDelayMs))).toEqual([1, 2, 4, 8, 16, 32]);
   });
 });

@@ -15,12 +15,25 @@ afterAll(async () => {
   await sb.close();
 });
 
-async function run(args: string[], env: Record<string, string | undefined> = { AVEPOINT_CLIENT_ID: sb.clientId, AVEPOINT_CLIENT_SECRET: sb.clientSecret }, tty = false) {
+async function run(
+  args: string[],
+  env: Record<string, string | undefined> = { AVEPOINT_CLIENT_ID: sb.clientId, AVEPOINT_CLIENT_SECRET: sb.clientSecret },
+  tty = false,
+) {
   const out = capture(tty);
   const err = capture(tty);
   const target = args.includes('--sandbox')
     ? []
-    : ['--base-url', sb.baseUrl, '--token-url', sb.tokenUrl, '--customer', sb.customers[0]!.customerId, '--tenant', sb.customers[0]!.tenants[0]!.tenantId];
+    : [
+        '--base-url',
+        sb.baseUrl,
+        '--token-url',
+        sb.tokenUrl,
+        '--customer',
+        sb.customers[0]!.customerId,
+        '--tenant',
+        sb.customers[0]!.tenants[0]!.tenantId,
+      ];
   const code = await runCli([...target, ...args], { stdout: out.stream, stderr: err.stream, env });
   return { code, stdout: out.text(), stderr: err.text() };
 }
@@ -30,7 +43,10 @@ describe('avepoint-users', () => {
     const { code, stdout, stderr } = await run(['--format', 'ndjson', '--concurrency', '8', '--page-size', '50']);
     expect(stderr).toBe('');
     expect(code).toBe(0);
-    const users = stdout.trimEnd().split('\n').map((line) => JSON.parse(line) as { id: string });
+    const users = stdout
+      .trimEnd()
+      .split('\n')
+      .map((line) => JSON.parse(line) as { id: string });
     expect(users.map((u) => u.id)).toEqual(Array.from({ length: 321 }, (_, i) => sb.userAt(0, 0, i).id));
   });
 
@@ -68,7 +84,12 @@ describe('avepoint-users', () => {
     await writeFile(join(dir, 'ids.txt'), ids.join('\n'));
     const { code, stdout, stderr } = await run(['--user-ids-file', join(dir, 'ids.txt'), '--format', 'ndjson']);
     expect(code).toBe(0);
-    expect(stdout.trimEnd().split('\n').map((l) => (JSON.parse(l) as { id: string }).id)).toEqual([ids[0], ids[2]]);
+    expect(
+      stdout
+        .trimEnd()
+        .split('\n')
+        .map((l) => (JSON.parse(l) as { id: string }).id),
+    ).toEqual([ids[0], ids[2]]);
     expect(stderr).toContain(`1 ID(s) not found in the tenant: ${ghost}`);
   });
 
@@ -112,7 +133,9 @@ describe('avepoint-users', () => {
     expect(code).toBe(0);
     expect(stdout.trimEnd().split('\n')).toHaveLength(42);
     expect(stderr).toMatch(/sandbox on http:\/\/127\.0\.0\.1:\d+/);
-    expect(stderr).toMatch(/summary: 42 user\(s\) written as ndjson, 42 in the tenant, 1 page\(s\), 0 retries, 1 token request\(s\), 1 API request\(s\)/);
+    expect(stderr).toMatch(
+      /summary: 42 user\(s\) written as ndjson, 42 in the tenant, 1 page\(s\), 0 retries, 1 token request\(s\), 1 API request\(s\)/,
+    );
   });
 
   it('prints help and version', async () => {
@@ -133,7 +156,9 @@ describe('avepoint-users', () => {
     expect(failed.stderr).toMatch(/--resume-from 4\b/);
     const rest = await run(['--format', 'ndjson', '--page-size', '50', '--resume-from', '4']);
     expect(rest.code).toBe(0);
-    const ids = [...failed.stdout.trimEnd().split('\n'), ...rest.stdout.trimEnd().split('\n')].map((line) => (JSON.parse(line) as { id: string }).id);
+    const ids = [...failed.stdout.trimEnd().split('\n'), ...rest.stdout.trimEnd().split('\n')].map(
+      (line) => (JSON.parse(line) as { id: string }).id,
+    );
     expect(ids).toEqual(Array.from({ length: 321 }, (_, i) => sb.userAt(0, 0, i).id));
   });
 
@@ -156,7 +181,10 @@ describe('avepoint-users', () => {
 
   it('json and ndjson carry statusLabels beside status, as csv, n8n and Zapier do', async () => {
     const { stdout } = await run(['--format', 'ndjson', '--limit', '9']);
-    const users = stdout.trimEnd().split('\n').map((l) => JSON.parse(l) as { status: number[]; statusLabels: string[] });
+    const users = stdout
+      .trimEnd()
+      .split('\n')
+      .map((l) => JSON.parse(l) as { status: number[]; statusLabels: string[] });
     expect(users.every((u) => u.statusLabels.length === u.status.length)).toBe(true);
     expect(users.flatMap((u) => u.statusLabels)).toContain('MFA disabled');
   });
@@ -169,7 +197,9 @@ describe('avepoint-users', () => {
   });
 
   it('says which credential variable is missing', async () => {
-    expect((await run([], { AVEPOINT_CLIENT_ID: 'x' })).stderr).toMatch(/AVEPOINT_CLIENT_ID is set, but neither AVEPOINT_CLIENT_SECRET nor AVEPOINT_PRIVATE_KEY_FILE is/);
+    expect((await run([], { AVEPOINT_CLIENT_ID: 'x' })).stderr).toMatch(
+      /AVEPOINT_CLIENT_ID is set, but neither AVEPOINT_CLIENT_SECRET nor AVEPOINT_PRIVATE_KEY_FILE is/,
+    );
     expect((await run([], { AVEPOINT_CLIENT_SECRET: 'y' })).stderr).toMatch(/AVEPOINT_CLIENT_SECRET is set, but AVEPOINT_CLIENT_ID is not/);
   });
 
@@ -186,7 +216,19 @@ describe('avepoint-users', () => {
       const out = capture();
       const err = capture(true);
       const code = await runCli(
-        ['--base-url', big.baseUrl, '--token-url', big.tokenUrl, '--customer', big.customers[0]!.customerId, '--tenant', big.customers[0]!.tenants[0]!.tenantId, '--format', 'ndjson', '--summary'],
+        [
+          '--base-url',
+          big.baseUrl,
+          '--token-url',
+          big.tokenUrl,
+          '--customer',
+          big.customers[0]!.customerId,
+          '--tenant',
+          big.customers[0]!.tenants[0]!.tenantId,
+          '--format',
+          'ndjson',
+          '--summary',
+        ],
         { stdout: out.stream, stderr: err.stream, env: { AVEPOINT_CLIENT_ID: big.clientId, AVEPOINT_CLIENT_SECRET: big.clientSecret } },
       );
       expect(code).toBe(0);
@@ -215,7 +257,9 @@ describe('avepoint-users and the partner directory', () => {
     const { code, stdout } = await cli(['customers', '--format', 'csv']);
     expect(code).toBe(0);
     const lines = stdout.trimEnd().split('\r\n');
-    expect(lines[0]).toBe('customerId,organization,ownerEmail,countryOrRegion,jobStatus,jobStatusLabel,managementMode,managementModeLabel,tenantId,tenantName');
+    expect(lines[0]).toBe(
+      'customerId,organization,ownerEmail,countryOrRegion,jobStatus,jobStatusLabel,managementMode,managementModeLabel,tenantId,tenantName',
+    );
     const visible = sb.customers.filter((c) => c.inScope);
     expect(lines).toHaveLength(1 + visible.reduce((n, c) => n + Math.max(1, c.tenants.length), 0));
     expect(lines.some((l) => l.includes('Tailspin Toys') && l.endsWith(',,'))).toBe(true);
@@ -234,7 +278,9 @@ describe('avepoint-users and the partner directory', () => {
   it('an ambiguous or unknown name exits 2 and lists the candidates', async () => {
     const shared = await cli(['--tenant', 'Contoso Production']);
     expect(shared.code).toBe(2);
-    expect(shared.stderr).toMatch(/--tenant: .*names 2 tenants; give the customer too.*Contoso Production of Contoso \(.*Contoso Production of Contoso Pharmaceuticals/);
+    expect(shared.stderr).toMatch(
+      /--tenant: .*names 2 tenants; give the customer too.*Contoso Production of Contoso \(.*Contoso Production of Contoso Pharmaceuticals/,
+    );
     const twins = await cli(['--customer', 'woodgrove bank', '--tenant', 'Woodgrove Bank']);
     expect(twins.code).toBe(2);
     expect(twins.stderr).toMatch(/--customer: .*names 2 customers/);
@@ -248,10 +294,16 @@ describe('avepoint-users and the partner directory', () => {
     expect(code).toBe(0);
     const lines = stdout.trimEnd().split('\r\n');
     expect(lines[0]!.startsWith('customerId,customerName,tenantId,tenantName,id,')).toBe(true);
-    const expected = sb.customers.filter((c) => c.inScope).flatMap((c) => c.tenants).reduce((n, t) => n + t.users, 0);
+    const expected = sb.customers
+      .filter((c) => c.inScope)
+      .flatMap((c) => c.tenants)
+      .reduce((n, t) => n + t.users, 0);
     expect(lines).toHaveLength(1 + expected);
     const mfa = await cli(['--all-tenants', '--customer', 'Contoso', '--status', 'mfa-disabled', '--format', 'ndjson']);
-    const rows = mfa.stdout.trimEnd().split('\n').map((l) => JSON.parse(l) as { customerId: string; status: number[] });
+    const rows = mfa.stdout
+      .trimEnd()
+      .split('\n')
+      .map((l) => JSON.parse(l) as { customerId: string; status: number[] });
     expect(rows.length).toBeGreaterThan(0);
     expect(rows.every((r) => r.customerId === sb.customers[0]!.customerId && r.status.includes(0))).toBe(true);
     const bad = await cli(['--all-tenants', '--status', 'sleepy']);
@@ -261,10 +313,24 @@ describe('avepoint-users and the partner directory', () => {
 
   it('get prints one user in full', async () => {
     const user = sb.userAt(0, 0, 3);
-    const { code, stdout } = await cli(['get', user.id, '--customer', sb.customers[0]!.customerId, '--tenant', sb.customers[0]!.tenants[0]!.tenantId]);
+    const { code, stdout } = await cli([
+      'get',
+      user.id,
+      '--customer',
+      sb.customers[0]!.customerId,
+      '--tenant',
+      sb.customers[0]!.tenants[0]!.tenantId,
+    ]);
     expect(code).toBe(0);
     expect(JSON.parse(stdout)).toMatchObject({ id: user.id, displayName: user.displayName, countryRegion: user.countryOrRegion });
-    const missing = await cli(['get', '11111111-2222-4333-8444-555555555555', '--customer', sb.customers[0]!.customerId, '--tenant', sb.customers[0]!.tenants[0]!.tenantId]);
+    const missing = await cli([
+      'get',
+      '11111111-2222-4333-8444-555555555555',
+      '--customer',
+      sb.customers[0]!.customerId,
+      '--tenant',
+      sb.customers[0]!.tenants[0]!.tenantId,
+    ]);
     expect(missing.code).toBe(1);
     expect(missing.stderr).toMatch(/NOT_FOUND: AvePoint knows no such user/);
   });
@@ -274,7 +340,10 @@ describe('avepoint-users and the partner directory', () => {
     const byName = await cli(['--customer', 'Contoso', '--tenant', 'Contoso Lab'], usersOnly);
     expect(byName.code).toBe(1);
     expect(byName.stderr).toMatch(/lacks the elements\.customers\.read\.all permission/);
-    const byId = await cli(['--customer', sb.customers[0]!.customerId, '--tenant', sb.customers[0]!.tenants[1]!.tenantId, '--format', 'ndjson'], usersOnly);
+    const byId = await cli(
+      ['--customer', sb.customers[0]!.customerId, '--tenant', sb.customers[0]!.tenants[1]!.tenantId, '--format', 'ndjson'],
+      usersOnly,
+    );
     expect(byId.code).toBe(0);
   });
 });

@@ -21,7 +21,11 @@ describe('100,000-user export under faults', () => {
   it('yields every user exactly once, in order, with one token refresh and every retry accounted for', async () => {
     sb.setFaults([
       // A 429 storm: pages 300-303, in flight together, are each refused five times in a row...
-      ...[300, 301, 302, 303].map((pageIndex) => ({ match: { path: 'users' as const, pageIndex, first: 5 }, status: 429 as const, retryAfter: '1' })),
+      ...[300, 301, 302, 303].map((pageIndex) => ({
+        match: { path: 'users' as const, pageIndex, first: 5 },
+        status: 429 as const,
+        retryAfter: '1',
+      })),
       // ...and every 37th request all along.
       { match: { path: 'users', nth: 37 }, status: 429, retryAfter: '1' },
       { match: { path: 'users', nth: 53 }, status: 503 },

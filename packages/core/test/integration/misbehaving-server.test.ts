@@ -27,7 +27,8 @@ const tenant = () => ({ customerId: sb.customers[0]!.customerId, tenantId: sb.cu
 async function listIds(c: UsersClient, extra: Record<string, unknown> = {}) {
   const ids: string[] = [];
   const reports: InconsistencyReport[] = [];
-  for await (const user of c.listUsers({ ...tenant(), pageSize: 100, concurrency: 8, onInconsistency: (r) => reports.push(r), ...extra })) ids.push(user.id);
+  for await (const user of c.listUsers({ ...tenant(), pageSize: 100, concurrency: 8, onInconsistency: (r) => reports.push(r), ...extra }))
+    ids.push(user.id);
   return { ids, reports };
 }
 
@@ -55,7 +56,12 @@ describe('a tenant that changes during the listing', () => {
     const before = sb.tenantSnapshot(0, 0);
     const { ids } = await listIds(client());
     const got = new Set(ids);
-    expect(sb.tenantSnapshot(0, 0).idsPresentThroughout(before).filter((id) => !got.has(id))).toEqual([]);
+    expect(
+      sb
+        .tenantSnapshot(0, 0)
+        .idsPresentThroughout(before)
+        .filter((id) => !got.has(id)),
+    ).toEqual([]);
     expect(ids.length).toBeGreaterThan(5000);
   });
 
@@ -145,7 +151,9 @@ describe('answers no honest tenant sends', () => {
   it('more users than IDs asked for is INVALID_RESPONSE', async () => {
     withFaults([first({ totalCount: { add: 500 } })]);
     const ids = sb.tenantSnapshot(0, 0).ids(0, 50);
-    const error = await client().getUsersByIds({ ...tenant(), userIds: ids }).catch((e: unknown) => e);
+    const error = await client()
+      .getUsersByIds({ ...tenant(), userIds: ids })
+      .catch((e: unknown) => e);
     expect(error).toMatchObject({ code: 'INVALID_RESPONSE', message: expect.stringMatching(/at most 50/) });
   });
 });

@@ -36,7 +36,8 @@ describe('listCustomers', () => {
     expect(tailspin.tenants).toEqual([]);
     const contoso = customers[0]!;
     expect(contoso.tenants.map((t) => t.name)).toEqual(['Contoso Production', 'Contoso Lab', 'Contoso Staging']);
-    for (const customer of customers) expect(customer).toEqual(expectedCustomer(sb.customers.indexOf(sb.customers.find((c) => c.customerId === customer.id)!)));
+    for (const customer of customers)
+      expect(customer).toEqual(expectedCustomer(sb.customers.indexOf(sb.customers.find((c) => c.customerId === customer.id)!)));
   });
 
   it('reads from resumeFrom on, page by page, with limit: one page of a picker', async () => {
@@ -77,15 +78,31 @@ describe('listCustomers', () => {
 
 describe('getUser', () => {
   it('returns the user in full, consistent with the batch view', async () => {
-    const user = await client().getUser({ customerId: sb.customers[0]!.customerId, tenantId: sb.customers[0]!.tenants[0]!.tenantId, userId: sb.userAt(0, 0, 17).id });
+    const user = await client().getUser({
+      customerId: sb.customers[0]!.customerId,
+      tenantId: sb.customers[0]!.tenants[0]!.tenantId,
+      userId: sb.userAt(0, 0, 17).id,
+    });
     const batch = sb.userAt(0, 0, 17);
-    expect(user).toMatchObject({ id: batch.id, displayName: batch.displayName, mail: batch.mail, status: batch.status, countryRegion: batch.countryOrRegion });
+    expect(user).toMatchObject({
+      id: batch.id,
+      displayName: batch.displayName,
+      mail: batch.mail,
+      status: batch.status,
+      countryRegion: batch.countryOrRegion,
+    });
     expect(Array.isArray(user.alternateEmailAddress)).toBe(true);
     expect(user).toEqual({ ...sb.userDetailAt(0, 0, 17), status: batch.status, alternateEmailAddress: user.alternateEmailAddress });
   });
 
   it('is NOT_FOUND for an ID the tenant does not have, and checks its IDs first', async () => {
-    const error = await client().getUser({ customerId: sb.customers[0]!.customerId, tenantId: sb.customers[0]!.tenants[0]!.tenantId, userId: '11111111-2222-4333-8444-555555555555' }).catch((e: unknown) => e);
+    const error = await client()
+      .getUser({
+        customerId: sb.customers[0]!.customerId,
+        tenantId: sb.customers[0]!.tenants[0]!.tenantId,
+        userId: '11111111-2222-4333-8444-555555555555',
+      })
+      .catch((e: unknown) => e);
     expect(error).toMatchObject({ code: 'NOT_FOUND', message: expect.stringMatching(/no such user/) });
     await expect(client().getUser({ customerId: 'x', tenantId: 'y', userId: 'z' })).rejects.toMatchObject({ field: 'customerId' });
   });
@@ -136,7 +153,15 @@ describe('hasStatus', () => {
 });
 
 function expectedCustomer(index: number): Customer {
-  const wire = sb.customerAt(index) as { id: string; organization: string; ownerEmail: string; jobStatus: number; countryOrRegion: string; managementMode: number; tenants: Array<{ id: string; name: string }> };
+  const wire = sb.customerAt(index) as {
+    id: string;
+    organization: string;
+    ownerEmail: string;
+    jobStatus: number;
+    countryOrRegion: string;
+    managementMode: number;
+    tenants: Array<{ id: string; name: string }>;
+  };
   return expect.objectContaining({
     id: wire.id,
     organization: wire.organization,
@@ -153,7 +178,12 @@ async function usersOnlyToken(): Promise<string> {
   const res = await fetch(sb.tokenUrl, {
     method: 'POST',
     headers: { 'content-type': 'application/x-www-form-urlencoded' },
-    body: new URLSearchParams({ grant_type: 'client_credentials', client_id: sb.usersOnlyClient.clientId, client_secret: sb.usersOnlyClient.clientSecret, scope: 'elements.um.user.read.all' }),
+    body: new URLSearchParams({
+      grant_type: 'client_credentials',
+      client_id: sb.usersOnlyClient.clientId,
+      client_secret: sb.usersOnlyClient.clientSecret,
+      scope: 'elements.um.user.read.all',
+    }),
   });
   return ((await res.json()) as { access_token: string }).access_token;
 }

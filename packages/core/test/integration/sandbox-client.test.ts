@@ -149,7 +149,7 @@ describe('client against the sandbox', () => {
   });
 });
 
-describe('a service that serves 50 users per page (the newer documentation\'s default)', () => {
+describe("a service that serves 50 users per page (the newer documentation's default)", () => {
   it('listUsers and getUsersByIds still return every user exactly once, in order', async () => {
     const capped = await startSandbox({ users: 1234, seed: 7, maxServedPageSize: 50 });
     try {

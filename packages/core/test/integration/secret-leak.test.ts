@@ -24,7 +24,10 @@ async function spyingFetch(request: Request): Promise<Response> {
   }
   const response = await fetch(request);
   if (request.url === sb.tokenUrl) {
-    const body = (await response.clone().json().catch(() => ({}))) as { access_token?: string };
+    const body = (await response
+      .clone()
+      .json()
+      .catch(() => ({}))) as { access_token?: string };
     if (body.access_token) issuedTokens.push(body.access_token);
   }
   return response;
@@ -43,7 +46,9 @@ function secrets(): string[] {
 }
 
 function leaks(text: string): string[] {
-  return secrets().filter((secret) => text.includes(secret)).map((s) => `${s.slice(0, 6)}... found`);
+  return secrets()
+    .filter((secret) => text.includes(secret))
+    .map((s) => `${s.slice(0, 6)}... found`);
 }
 
 async function failure(promise: Promise<unknown>): Promise<void> {
@@ -95,7 +100,9 @@ describe('no secret in any output', () => {
     await failure(make({ clientId: sb.clientId, clientSecret: sb.clientSecret }, { retry: { maxRetries: 1 } }).getUsersPage(tenant()));
     sb.setFaults([]);
     // nothing listening
-    await failure(createUsersClient({ baseUrl: 'http://127.0.0.1:9', credentials: { accessToken: byoToken }, retry: false }).getUsersPage(tenant()));
+    await failure(
+      createUsersClient({ baseUrl: 'http://127.0.0.1:9', credentials: { accessToken: byoToken }, retry: false }).getUsersPage(tenant()),
+    );
 
     texts.push(...logLines);
     expect(issuedTokens.length).toBeGreaterThanOrEqual(3);
@@ -109,7 +116,18 @@ describe('no secret in any output', () => {
     await writeFile(join(dir, 'key.pem'), sb.certificate.privateKeyPem);
     await writeFile(join(dir, 'other.pem'), otherKeyPem);
     const t = tenant();
-    const base = ['--base-url', sb.baseUrl, '--token-url', sb.tokenUrl, '--customer', t.customerId, '--tenant', t.tenantId, '--verbose', '--summary'];
+    const base = [
+      '--base-url',
+      sb.baseUrl,
+      '--token-url',
+      sb.tokenUrl,
+      '--customer',
+      t.customerId,
+      '--tenant',
+      t.tenantId,
+      '--verbose',
+      '--summary',
+    ];
     const envs: Array<Record<string, string>> = [
       { AVEPOINT_CLIENT_ID: sb.clientId, AVEPOINT_CLIENT_SECRET: sb.clientSecret },
       { AVEPOINT_CLIENT_ID: sb.clientId, AVEPOINT_CLIENT_SECRET: wrongSecret },
@@ -117,14 +135,23 @@ describe('no secret in any output', () => {
       { AVEPOINT_CLIENT_ID: sb.certificate.clientId, AVEPOINT_PRIVATE_KEY_FILE: join(dir, 'other.pem') },
       { AVEPOINT_ACCESS_TOKEN: byoToken },
     ];
-    const faultSets = [[], [{ match: { path: 'users' as const, nth: 2 }, status: 429 as const, retryAfter: '0' }], [{ match: { path: 'users' as const }, expireTokens: true as const }]];
+    const faultSets = [
+      [],
+      [{ match: { path: 'users' as const, nth: 2 }, status: 429 as const, retryAfter: '0' }],
+      [{ match: { path: 'users' as const }, expireTokens: true as const }],
+    ];
     let runs = 0;
     for (const env of envs) {
       for (const faults of faultSets) {
         sb.setFaults(faults);
         const out = capture();
         const err = capture();
-        await runCli([...base, '--format', 'ndjson', '--page-size', '50'], { stdout: out.stream, stderr: err.stream, env, fetch: spyingFetch });
+        await runCli([...base, '--format', 'ndjson', '--page-size', '50'], {
+          stdout: out.stream,
+          stderr: err.stream,
+          env,
+          fetch: spyingFetch,
+        });
         texts.push(out.text(), err.text());
         runs++;
       }

@@ -1,6 +1,14 @@
 import { createPublicKey, generateKeyPairSync, verify } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { AvePointAuthError, AvePointInputError, buildTokenForm, parseTokenResponse, redact, resolveEndpoints, resolveEnvironmentChoice } from '../../src/protocol/index.js';
+import {
+  AvePointAuthError,
+  AvePointInputError,
+  buildTokenForm,
+  parseTokenResponse,
+  redact,
+  resolveEndpoints,
+  resolveEnvironmentChoice,
+} from '../../src/protocol/index.js';
 import { buildClientAssertion } from '../../src/protocol/auth/client-assertion.js';
 import { buildClientAssertionTokenForm, buildClientSecretTokenForm } from '../../src/protocol/auth/token-request.js';
 import { tokenIsFresh } from '../../src/protocol/auth/token-response.js';
@@ -12,11 +20,18 @@ const decode = (part: string) => JSON.parse(Buffer.from(part, 'base64url').toStr
 describe('client assertion', () => {
   it('is an RS256 JWT with iss = sub = client id, aud = token URL, unique jti, short exp, verifiable', () => {
     const jwt = buildClientAssertion({
-      clientId: 'app-1', tokenUrl: 'https://id.example/connect/token', privateKeyPem,
-      certificateThumbprint: 'A1B2C3D4E5F60718293A4B5C6D7E8F9012345678', nowSeconds: 1_000,
+      clientId: 'app-1',
+      tokenUrl: 'https://id.example/connect/token',
+      privateKeyPem,
+      certificateThumbprint: 'A1B2C3D4E5F60718293A4B5C6D7E8F9012345678',
+      nowSeconds: 1_000,
     });
     const [h, p, s] = jwt.split('.') as [string, string, string];
-    expect(decode(h)).toEqual({ alg: 'RS256', typ: 'JWT', x5t: Buffer.from('A1B2C3D4E5F60718293A4B5C6D7E8F9012345678', 'hex').toString('base64url') });
+    expect(decode(h)).toEqual({
+      alg: 'RS256',
+      typ: 'JWT',
+      x5t: Buffer.from('A1B2C3D4E5F60718293A4B5C6D7E8F9012345678', 'hex').toString('base64url'),
+    });
     const payload = decode(p);
     expect(payload).toMatchObject({ iss: 'app-1', sub: 'app-1', aud: 'https://id.example/connect/token', iat: 1000, exp: 1300 });
     expect(verify('sha256', Buffer.from(`${h}.${p}`), createPublicKey(privateKey), Buffer.from(s, 'base64url'))).toBe(true);
@@ -25,7 +40,13 @@ describe('client assertion', () => {
   });
 
   it('refuses a key that is not an RSA PEM, without echoing it', () => {
-    const error = (() => { try { buildClientAssertion({ clientId: 'a', tokenUrl: 'x', privateKeyPem: 'secret-garbage', nowSeconds: 0 }); } catch (e) { return e; } })();
+    const error = (() => {
+      try {
+        buildClientAssertion({ clientId: 'a', tokenUrl: 'x', privateKeyPem: 'secret-garbage', nowSeconds: 0 });
+      } catch (e) {
+        return e;
+      }
+    })();
     expect(error).toBeInstanceOf(AvePointInputError);
     expect(String((error as Error).message)).not.toContain('secret-garbage');
   });
@@ -33,16 +54,26 @@ describe('client assertion', () => {
 
 describe('token exchange', () => {
   it('builds the documented forms', () => {
-    expect(new URLSearchParams(buildClientSecretTokenForm({ clientId: 'c', clientSecret: 's&x', scope: 'elements.um.user.read.all' })).get('client_secret')).toBe('s&x');
+    expect(
+      new URLSearchParams(buildClientSecretTokenForm({ clientId: 'c', clientSecret: 's&x', scope: 'elements.um.user.read.all' })).get(
+        'client_secret',
+      ),
+    ).toBe('s&x');
     const form = new URLSearchParams(buildClientAssertionTokenForm({ clientId: 'c', clientAssertion: 'j.w.t', scope: 'sc' }));
     expect(Object.fromEntries(form)).toEqual({
-      grant_type: 'client_credentials', client_id: 'c', scope: 'sc', client_assertion: 'j.w.t',
+      grant_type: 'client_credentials',
+      client_id: 'c',
+      scope: 'sc',
+      client_assertion: 'j.w.t',
       client_assertion_type: 'urn:ietf:params:oauth:client-assertion-type:jwt-bearer',
     });
   });
 
   it('reads a token and refuses errors with the OAuth error but not the body', () => {
-    expect(parseTokenResponse(200, { access_token: 'tok', expires_in: 3600, token_type: 'Bearer' })).toMatchObject({ accessToken: 'tok', expiresInSeconds: 3600 });
+    expect(parseTokenResponse(200, { access_token: 'tok', expires_in: 3600, token_type: 'Bearer' })).toMatchObject({
+      accessToken: 'tok',
+      expiresInSeconds: 3600,
+    });
     try {
       parseTokenResponse(401, { error: 'invalid_client', error_description: 'bad secret', access_token: 'leak' });
       throw new Error('expected a refusal');
@@ -79,13 +110,17 @@ describe('token exchange', () => {
 describe('endpoints and redaction', () => {
   it('resolves environments and allows http only on loopback', () => {
     expect(resolveEndpoints({ environment: 'gov' }).baseUrl).toBe('https://graph-gov.avepointonlineservices.com');
-    expect(resolveEndpoints({ baseUrl: 'http://127.0.0.1:4010/', tokenUrl: 'http://127.0.0.1:4010/connect/token' }).baseUrl).toBe('http://127.0.0.1:4010');
+    expect(resolveEndpoints({ baseUrl: 'http://127.0.0.1:4010/', tokenUrl: 'http://127.0.0.1:4010/connect/token' }).baseUrl).toBe(
+      'http://127.0.0.1:4010',
+    );
     expect(() => resolveEndpoints({ baseUrl: 'http://example.com', tokenUrl: 'https://x/t' })).toThrow(/baseUrl.*https/);
     expect(() => resolveEndpoints({ environment: 'mars' as never })).toThrow(/environment/);
   });
 
   it('redacts listed secrets and any bearer token', () => {
-    expect(redact('secret=abcd1234 Authorization: Bearer eyJ.x-y_z', ['abcd1234'])).toBe('secret=[REDACTED] Authorization: Bearer [REDACTED]');
+    expect(redact('secret=abcd1234 Authorization: Bearer eyJ.x-y_z', ['abcd1234'])).toBe(
+      'secret=[REDACTED] Authorization: Bearer [REDACTED]',
+    );
   });
 });
 
@@ -99,13 +134,23 @@ describe('resolveEnvironmentChoice', () => {
   });
 
   it('needs both URLs for custom, with the loopback rule for http', () => {
-    expect(resolveEnvironmentChoice({ environment: 'custom', baseUrl: ' http://127.0.0.1:4010/ ', tokenUrl: 'http://127.0.0.1:4010/connect/token' })).toEqual({
+    expect(
+      resolveEnvironmentChoice({
+        environment: 'custom',
+        baseUrl: ' http://127.0.0.1:4010/ ',
+        tokenUrl: 'http://127.0.0.1:4010/connect/token',
+      }),
+    ).toEqual({
       baseUrl: 'http://127.0.0.1:4010',
       tokenUrl: 'http://127.0.0.1:4010/connect/token',
     });
-    expect(() => resolveEnvironmentChoice({ environment: 'custom', tokenUrl: 'https://x/t' })).toThrow(/baseUrl: is required for a custom environment/);
+    expect(() => resolveEnvironmentChoice({ environment: 'custom', tokenUrl: 'https://x/t' })).toThrow(
+      /baseUrl: is required for a custom environment/,
+    );
     expect(() => resolveEnvironmentChoice({ environment: 'custom', baseUrl: 'https://x' })).toThrow(/tokenUrl: is required/);
-    expect(() => resolveEnvironmentChoice({ environment: 'custom', baseUrl: 'http://x.example', tokenUrl: 'https://x/t' })).toThrow(/https/);
+    expect(() => resolveEnvironmentChoice({ environment: 'custom', baseUrl: 'http://x.example', tokenUrl: 'https://x/t' })).toThrow(
+      /https/,
+    );
   });
 });
 
@@ -113,7 +158,10 @@ describe('buildTokenForm', () => {
   it('posts the secret for a secret credential, and a fresh signed assertion for a certificate', () => {
     const ctx = { tokenUrl: 'https://id.example/connect/token', scope: 'elements.um.user.read.all', nowSeconds: 1000 };
     expect(Object.fromEntries(new URLSearchParams(buildTokenForm({ clientId: 'c', clientSecret: 's' }, ctx)))).toEqual({
-      grant_type: 'client_credentials', client_id: 'c', client_secret: 's', scope: 'elements.um.user.read.all',
+      grant_type: 'client_credentials',
+      client_id: 'c',
+      client_secret: 's',
+      scope: 'elements.um.user.read.all',
     });
     const forms = [1, 2].map(() => new URLSearchParams(buildTokenForm({ clientId: 'c', privateKeyPem }, ctx)));
     const payloads = forms.map((f) => decode(f.get('client_assertion')!.split('.')[1]!));

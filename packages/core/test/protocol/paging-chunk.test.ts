@@ -42,13 +42,18 @@ describe('effectivePageSize', () => {
   });
   it('pages by what the service serves: every item once, whatever it serves', () => {
     fc.assert(
-      fc.property(fc.integer({ min: 1, max: 5000 }), fc.integer({ min: 1, max: 100 }), fc.integer({ min: 1, max: 100 }), (total, asked, served) => {
-        const size = effectivePageSize(asked, page(Math.min(served, total), total));
-        if (served < total) expect(size).toBe(served);
-        let read = 0;
-        for (let p = 1; p <= pageCount(total, size); p++) read += itemsDueOnPage(total, served, p);
-        expect(read).toBe(total);
-      }),
+      fc.property(
+        fc.integer({ min: 1, max: 5000 }),
+        fc.integer({ min: 1, max: 100 }),
+        fc.integer({ min: 1, max: 100 }),
+        (total, asked, served) => {
+          const size = effectivePageSize(asked, page(Math.min(served, total), total));
+          if (served < total) expect(size).toBe(served);
+          let read = 0;
+          for (let p = 1; p <= pageCount(total, size); p++) read += itemsDueOnPage(total, served, p);
+          expect(read).toBe(total);
+        },
+      ),
     );
   });
 });

@@ -36,6 +36,8 @@ describe('protocol and engine purity', () => {
   });
 
   it.each(layers)('$name uses no process, globalThis, timers or fetch', ({ url }) => {
-    expect(code(url)).not.toMatch(/\b(process|global|globalThis|setTimeout|setInterval|setImmediate|clearTimeout|clearInterval|fetch|require|__dirname|__filename)\b/);
+    expect(code(url)).not.toMatch(
+      /\b(process|global|globalThis|setTimeout|setInterval|setImmediate|clearTimeout|clearInterval|fetch|require|__dirname|__filename)\b/,
+    );
   });
 });

@@ -1,6 +1,14 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { AvePointApiError, AvePointError, AvePointInputError, decideRetry, DEFAULT_RETRY_POLICY, retryHintOf, type RetryHint } from '../../src/protocol/index.js';
+import {
+  AvePointApiError,
+  AvePointError,
+  AvePointInputError,
+  decideRetry,
+  DEFAULT_RETRY_POLICY,
+  retryHintOf,
+  type RetryHint,
+} from '../../src/protocol/index.js';
 import { backoffDelay, parseRetryAfter } from '../../src/protocol/retry.js';
 
 const now = Date.parse('2026-11-28T12:00:00Z');
@@ -8,7 +16,14 @@ const policy = DEFAULT_RETRY_POLICY;
 const answered = (status: number, retryAfter?: string): RetryHint | undefined =>
   retryHintOf(new AvePointApiError('HTTP_ERROR', 'x', { status, retryAfter }));
 const decide = (hint: RetryHint | undefined, o: { retriesDone?: number; random?: number; lastProgressMs?: number; nowMs?: number } = {}) =>
-  decideRetry({ retriesDone: o.retriesDone ?? 0, hint, policy, nowMs: o.nowMs ?? now, lastProgressMs: o.lastProgressMs ?? now, random: o.random ?? 0.5 });
+  decideRetry({
+    retriesDone: o.retriesDone ?? 0,
+    hint,
+    policy,
+    nowMs: o.nowMs ?? now,
+    lastProgressMs: o.lastProgressMs ?? now,
+    random: o.random ?? 0.5,
+  });
 
 describe('parseRetryAfter', () => {
   it('reads seconds and HTTP dates', () => {
@@ -65,7 +80,10 @@ describe('decideRetry', () => {
 
   it('gives up when nothing has succeeded for the stall limit, whatever retries are left', () => {
     expect(decide(answered(503), { lastProgressMs: now - policy.stallLimitMs + 1000, random: 0 }).retry).toBe(true);
-    expect(decide(answered(503), { lastProgressMs: now - policy.stallLimitMs - 1, random: 0 })).toEqual({ retry: false, reason: `no progress for ${policy.stallLimitMs} ms` });
+    expect(decide(answered(503), { lastProgressMs: now - policy.stallLimitMs - 1, random: 0 })).toEqual({
+      retry: false,
+      reason: `no progress for ${policy.stallLimitMs} ms`,
+    });
     // A wait that would end past the limit is not started.
     expect(decide(answered(503, '10'), { lastProgressMs: now - policy.stallLimitMs + 5000 }).retry).toBe(false);
   });

@@ -1,7 +1,11 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
-  AvePointInputError, parseUserIdList, validateListUsersInput, validateUsersByIdsInput, validateUsersPageInput,
+  AvePointInputError,
+  parseUserIdList,
+  validateListUsersInput,
+  validateUsersByIdsInput,
+  validateUsersPageInput,
 } from '../../src/protocol/index.js';
 
 const customerId = '966f35cc-1d2e-4f3a-8b4c-25cdbcf82a07';
@@ -19,7 +23,13 @@ function inputError(fn: () => unknown): AvePointInputError {
 
 describe('validateUsersPageInput', () => {
   it('fills pageIndex 1 and an explicit pageSize', () => {
-    expect(validateUsersPageInput({ customerId, tenantId })).toEqual({ customerId, tenantId, userIds: undefined, pageIndex: 1, pageSize: 100 });
+    expect(validateUsersPageInput({ customerId, tenantId })).toEqual({
+      customerId,
+      tenantId,
+      userIds: undefined,
+      pageIndex: 1,
+      pageSize: 100,
+    });
   });
 
   it.each([
@@ -56,10 +66,12 @@ describe('validateUsersPageInput', () => {
   });
 
   it('accepts any GUID, in either case', () => {
-    fc.assert(fc.property(fc.uuid(), fc.boolean(), (id, upper) => {
-      const v = upper ? id.toUpperCase() : id;
-      expect(validateUsersPageInput({ customerId: v, tenantId }).customerId).toBe(v);
-    }));
+    fc.assert(
+      fc.property(fc.uuid(), fc.boolean(), (id, upper) => {
+        const v = upper ? id.toUpperCase() : id;
+        expect(validateUsersPageInput({ customerId: v, tenantId }).customerId).toBe(v);
+      }),
+    );
   });
 });
 
@@ -88,8 +100,10 @@ describe('parseUserIdList', () => {
   });
 
   it('round-trips any list of GUIDs joined by commas', () => {
-    fc.assert(fc.property(fc.array(fc.uuid(), { maxLength: 30 }), (ids) => {
-      expect(parseUserIdList(ids.join(', '))).toEqual(ids);
-    }));
+    fc.assert(
+      fc.property(fc.array(fc.uuid(), { maxLength: 30 }), (ids) => {
+        expect(parseUserIdList(ids.join(', '))).toEqual(ids);
+      }),
+    );
   });
 });

@@ -85,7 +85,8 @@ export async function startInProcessSandbox(options: InProcessOptions = {}): Pro
     maxInFlight = Math.max(maxInFlight, inFlight);
     try {
       const response = await sb.fetch(request);
-      if (seen.url.href === sb.tokenUrl && response.ok) issuedTokens.push(((await response.clone().json()) as { access_token: string }).access_token);
+      if (seen.url.href === sb.tokenUrl && response.ok)
+        issuedTokens.push(((await response.clone().json()) as { access_token: string }).access_token);
       return response;
     } finally {
       inFlight--;

@@ -158,7 +158,12 @@ describe('bring your own token', () => {
     const result = await client.getUsersPage(page(s));
     expect(result.users).toHaveLength(10);
     expect(asked).toBe(2);
-    expect(s.apiRequests().slice(-2).map((r) => r.headers.get('authorization'))).toEqual(['Bearer stale-token', `Bearer ${s.issuedTokens[1]}`]);
+    expect(
+      s
+        .apiRequests()
+        .slice(-2)
+        .map((r) => r.headers.get('authorization')),
+    ).toEqual(['Bearer stale-token', `Bearer ${s.issuedTokens[1]}`]);
   });
 });
 
@@ -170,7 +175,11 @@ describe('certificate credentials', () => {
     const client = createUsersClient({
       baseUrl: s.sb.baseUrl,
       tokenUrl: s.sb.tokenUrl,
-      credentials: { clientId: certificate.clientId, privateKeyPem: certificate.privateKeyPem, certificateThumbprint: certificate.certificateThumbprint },
+      credentials: {
+        clientId: certificate.clientId,
+        privateKeyPem: certificate.privateKeyPem,
+        certificateThumbprint: certificate.certificateThumbprint,
+      },
       fetch: s.fetch,
       now: time.now,
     });
@@ -187,13 +196,19 @@ describe('certificate credentials', () => {
     expect(payload).toMatchObject({ iss: certificate.clientId, sub: certificate.clientId, aud: s.sb.tokenUrl, iat: time.now() / 1000 });
     expect(payload.exp).toBeGreaterThan(payload.iat);
     expect(typeof payload.jti).toBe('string');
-    expect(verify('sha256', Buffer.from(`${h}.${p}`), createPublicKey(certificate.certificatePem), Buffer.from(sig!, 'base64url'))).toBe(true);
+    expect(verify('sha256', Buffer.from(`${h}.${p}`), createPublicKey(certificate.certificatePem), Buffer.from(sig!, 'base64url'))).toBe(
+      true,
+    );
     expect(s.sb.stats().byStatus[200]).toBe(2);
   });
 
   it('rejects a bad private key when the client is created', () => {
     expect(() =>
-      createUsersClient({ baseUrl: 'https://graph.example.test', tokenUrl: 'https://identity.example.test/connect/token', credentials: { clientId: 'app-client-id', privateKeyPem: 'not a key' } }),
+      createUsersClient({
+        baseUrl: 'https://graph.example.test',
+        tokenUrl: 'https://identity.example.test/connect/token',
+        credentials: { clientId: 'app-client-id', privateKeyPem: 'not a key' },
+      }),
     ).toThrow(AvePointInputError);
   });
 });

@@ -57,7 +57,9 @@ describe('bounded answers', () => {
       res.writeHead(200, { 'content-type': 'application/json' });
       stream(res, Buffer.alloc(64 * 1024, 32));
     };
-    const error = await client({ maxResponseBytes: 1024 * 1024 }).getUsersPage({ customerId: CUSTOMER, tenantId: TENANT }).catch((e: unknown) => e);
+    const error = await client({ maxResponseBytes: 1024 * 1024 })
+      .getUsersPage({ customerId: CUSTOMER, tenantId: TENANT })
+      .catch((e: unknown) => e);
     expect(error).toMatchObject({ code: 'INVALID_RESPONSE', message: expect.stringMatching(/larger than maxResponseBytes/) });
     expect(requests).toBe(1);
   });
@@ -67,7 +69,9 @@ describe('bounded answers', () => {
       res.writeHead(200, { 'content-type': 'application/json', 'content-length': String(50 * 1024 * 1024) });
       stream(res, Buffer.alloc(64 * 1024, 32), 50 * 1024 * 1024);
     };
-    const error = await client().getUsersPage({ customerId: CUSTOMER, tenantId: TENANT }).catch((e: unknown) => e);
+    const error = await client()
+      .getUsersPage({ customerId: CUSTOMER, tenantId: TENANT })
+      .catch((e: unknown) => e);
     expect(error).toMatchObject({ code: 'INVALID_RESPONSE', message: expect.stringMatching(/content-length/) });
   });
 
@@ -76,7 +80,9 @@ describe('bounded answers', () => {
       res.writeHead(200, { 'content-type': 'application/json', 'content-encoding': 'gzip' });
       res.end(bomb);
     };
-    const error = await client().getUsersPage({ customerId: CUSTOMER, tenantId: TENANT }).catch((e: unknown) => e);
+    const error = await client()
+      .getUsersPage({ customerId: CUSTOMER, tenantId: TENANT })
+      .catch((e: unknown) => e);
     expect(error).toMatchObject({ code: 'INVALID_RESPONSE', message: expect.stringMatching(/larger than maxResponseBytes/) });
     expect(requests).toBe(1);
   });
@@ -87,7 +93,9 @@ describe('bounded answers', () => {
       res.writeHead(200, { 'content-type': 'application/json', 'content-encoding': 'gzip' });
       res.end(Buffer.concat([good.subarray(0, 10), Buffer.from('this is not deflate data at all, not at all'), good.subarray(10)]));
     };
-    const error = await client().getUsersPage({ customerId: CUSTOMER, tenantId: TENANT }).catch((e: unknown) => e);
+    const error = await client()
+      .getUsersPage({ customerId: CUSTOMER, tenantId: TENANT })
+      .catch((e: unknown) => e);
     expect(error).toMatchObject({ code: 'INVALID_RESPONSE' });
     expect((error as Error).message).toMatch(/could not be decoded/);
     expect(requests).toBe(1);
@@ -116,7 +124,9 @@ describe('bounded answers', () => {
       res.writeHead(500, { 'content-type': 'text/plain' });
       stream(res, Buffer.alloc(64 * 1024, 65), 4 * 1024 * 1024);
     };
-    const error = (await client({ retry: false }).getUsersPage({ customerId: CUSTOMER, tenantId: TENANT }).catch((e: unknown) => e)) as { code: string; body: string };
+    const error = (await client({ retry: false })
+      .getUsersPage({ customerId: CUSTOMER, tenantId: TENANT })
+      .catch((e: unknown) => e)) as { code: string; body: string };
     expect(error.code).toBe('SERVER_ERROR');
     expect(typeof error.body).toBe('string');
     expect(error.body.length).toBeLessThanOrEqual(4100);

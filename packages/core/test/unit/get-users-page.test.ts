@@ -70,7 +70,11 @@ describe('getUsersPage', () => {
   it('turns a 200 whose body is not JSON into INVALID_RESPONSE, not a SyntaxError', async () => {
     const { s, client } = await setup();
     // No fault rule answers 200 with HTML (a maintenance page in front of the API): this test does.
-    s.answer((r) => (r.url.href !== s.sb.tokenUrl ? new Response('<html>maintenance</html>', { status: 200, headers: { 'content-type': 'text/html' } }) : undefined));
+    s.answer((r) =>
+      r.url.href !== s.sb.tokenUrl
+        ? new Response('<html>maintenance</html>', { status: 200, headers: { 'content-type': 'text/html' } })
+        : undefined,
+    );
     const error = await client.getUsersPage(s.tenant).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(AvePointApiError);
     expect(error).toMatchObject({ code: 'INVALID_RESPONSE', status: 200 });
@@ -100,12 +104,20 @@ describe('getUsersPage', () => {
     // (403), a tenant the customer does not have (404).
     const { s, client } = await setup({ maxUserIds: 1 });
     const request =
-      status === 400 ? { ...s.tenant, userIds: [s.sb.userAt(0, 0, 1).id, s.sb.userAt(0, 0, 2).id] }
-      : status === 403 ? { customerId: s.sb.customers[1]!.customerId, tenantId: s.sb.customers[1]!.tenants[0]!.tenantId }
-      : { customerId: s.tenant.customerId, tenantId: '11111111-2222-4333-8444-555555555555' };
+      status === 400
+        ? { ...s.tenant, userIds: [s.sb.userAt(0, 0, 1).id, s.sb.userAt(0, 0, 2).id] }
+        : status === 403
+          ? { customerId: s.sb.customers[1]!.customerId, tenantId: s.sb.customers[1]!.tenants[0]!.tenantId }
+          : { customerId: s.tenant.customerId, tenantId: '11111111-2222-4333-8444-555555555555' };
     const error = (await client.getUsersPage(request).catch((e: unknown) => e)) as AvePointApiError;
     expect(error).toBeInstanceOf(AvePointApiError);
-    expect(error).toMatchObject({ code, status, requestId: lastRequestId(s), body: { error: sandboxError, message: expect.any(String) }, retryCount: 0 });
+    expect(error).toMatchObject({
+      code,
+      status,
+      requestId: lastRequestId(s),
+      body: { error: sandboxError, message: expect.any(String) },
+      retryCount: 0,
+    });
     expect(s.apiRequests()).toHaveLength(1);
   });
 

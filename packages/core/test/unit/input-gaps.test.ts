@@ -72,7 +72,9 @@ describe('input gaps', () => {
     expect(() => createUsersClient({ ...base, retry: { maxRetries: -1 } })).toThrow(/retry\.maxRetries/);
     expect(() => createUsersClient({ ...base, maxResponseBytes: 10 })).toThrow(/maxResponseBytes/);
     expect(() => createUsersClient({ ...base, sleep: 5 as never })).toThrow(/sleep/);
-    expect(() => createUsersClient({ ...base, fetch: async () => new Response(), send: async () => ({ status: 200, headers: {}, body: '' }) })).toThrow(/send/);
+    expect(() =>
+      createUsersClient({ ...base, fetch: async () => new Response(), send: async () => ({ status: 200, headers: {}, body: '' }) }),
+    ).toThrow(/send/);
   });
 
   it('a long secret pasted into the wrong field is never echoed in part (redaction cannot miss a cut copy)', async () => {

@@ -5,7 +5,8 @@ import { describe, expect, it } from 'vitest';
 import { rowJson } from '../../src/cli/formats/json.js';
 import { withStatusLabels, type User } from '../../src/protocol/index.js';
 
-const plain = (user: User, tenant?: Record<string, unknown>) => JSON.stringify(tenant ? { ...tenant, ...withStatusLabels(user) } : withStatusLabels(user));
+const plain = (user: User, tenant?: Record<string, unknown>) =>
+  JSON.stringify(tenant ? { ...tenant, ...withStatusLabels(user) } : withStatusLabels(user));
 
 const userArb = fc
   .record({
@@ -18,11 +19,18 @@ const userArb = fc
   // What a service may add: anything, the keys the row adds included.
   .chain((base) =>
     fc
-      .dictionary(fc.constantFrom('statusLabels', 'customerId', 'tenantName', 'extra', '__proto__x', 'é"\\'), fc.jsonValue(), { maxKeys: 2 })
+      .dictionary(fc.constantFrom('statusLabels', 'customerId', 'tenantName', 'extra', '__proto__x', 'é"\\'), fc.jsonValue(), {
+        maxKeys: 2,
+      })
       .map((extra) => ({ ...base, ...extra }) as unknown as User),
   );
 const tenantArb = fc.option(
-  fc.record({ customerId: fc.uuid(), customerName: fc.option(fc.string(), { nil: null }), tenantId: fc.uuid(), tenantName: fc.option(fc.string(), { nil: null }) }),
+  fc.record({
+    customerId: fc.uuid(),
+    customerName: fc.option(fc.string(), { nil: null }),
+    tenantId: fc.uuid(),
+    tenantName: fc.option(fc.string(), { nil: null }),
+  }),
   { nil: undefined },
 );
 

@@ -20,7 +20,9 @@ async function setup(retry?: { maxRetries?: number; maxDelayMs?: number; baseDel
 }
 
 /** A fault on the first `n` users requests (every one when n is absent). */
-const onUsers = (rule: Omit<FaultRule, 'match'>, n?: number): FaultRule[] => [{ match: { path: 'users', ...(n === undefined ? {} : { first: n }) }, ...rule }];
+const onUsers = (rule: Omit<FaultRule, 'match'>, n?: number): FaultRule[] => [
+  { match: { path: 'users', ...(n === undefined ? {} : { first: n }) }, ...rule },
+];
 
 /** The sandbox's request id of its last answer: what an error must carry. */
 const lastRequestId = (s: InProcessSandbox) => s.sb.requests().at(-1)!.requestId;
@@ -36,7 +38,10 @@ describe('retries', () => {
     const bodies = s.apiRequests().map((r) => r.body);
     expect(bodies).toHaveLength(3);
     expect(new Set(bodies)).toEqual(new Set([JSON.stringify({ userIds: ids })]));
-    expect(events.map((e) => [e.retry, e.status])).toEqual([[1, 429], [2, 429]]);
+    expect(events.map((e) => [e.retry, e.status])).toEqual([
+      [1, 429],
+      [2, 429],
+    ]);
   });
 
   it('honours Retry-After as an HTTP date', async () => {
@@ -107,9 +112,11 @@ describe('retries', () => {
       const s = await startInProcessSandbox({ maxUserIds: 1 });
       const client = s.client();
       const request =
-        status === 400 ? { ...s.tenant, userIds: [s.sb.userAt(0, 0, 1).id, s.sb.userAt(0, 0, 2).id] }
-        : status === 403 ? { customerId: s.sb.customers[1]!.customerId, tenantId: s.sb.customers[1]!.tenants[0]!.tenantId }
-        : { customerId: s.tenant.customerId, tenantId: '11111111-2222-4333-8444-555555555555' };
+        status === 400
+          ? { ...s.tenant, userIds: [s.sb.userAt(0, 0, 1).id, s.sb.userAt(0, 0, 2).id] }
+          : status === 403
+            ? { customerId: s.sb.customers[1]!.customerId, tenantId: s.sb.customers[1]!.tenants[0]!.tenantId }
+            : { customerId: s.tenant.customerId, tenantId: '11111111-2222-4333-8444-555555555555' };
       await expect(client.getUsersPage(request)).rejects.toMatchObject({ status, retryCount: 0 });
       expect(s.apiRequests()).toHaveLength(1);
     }
@@ -144,7 +151,12 @@ describe('abort and timeout', () => {
   it('aborts promptly while waiting out a Retry-After (real sleep)', async () => {
     const s = await startInProcessSandbox();
     s.sb.setFaults(onUsers({ status: 429, retryAfter: '30' }));
-    const client = createUsersClient({ baseUrl: s.sb.baseUrl, tokenUrl: s.sb.tokenUrl, credentials: { clientId: s.sb.clientId, clientSecret: s.sb.clientSecret }, fetch: s.fetch });
+    const client = createUsersClient({
+      baseUrl: s.sb.baseUrl,
+      tokenUrl: s.sb.tokenUrl,
+      credentials: { clientId: s.sb.clientId, clientSecret: s.sb.clientSecret },
+      fetch: s.fetch,
+    });
     const controller = new AbortController();
     const pending = client.getUsersPage(page(s), { signal: controller.signal });
     await new Promise((r) => setTimeout(r, 20));
@@ -170,7 +182,13 @@ describe('abort and timeout', () => {
     // Faults come before authentication, like a gateway's: any token waits just as long.
     const s = await startInProcessSandbox();
     s.sb.setFaults(onUsers({ latencyMs: 3_600_000 }));
-    const client = createUsersClient({ baseUrl: s.sb.baseUrl, credentials: { accessToken: 'tok-abc' }, fetch: s.fetch, timeoutMs: 10, retry: false });
+    const client = createUsersClient({
+      baseUrl: s.sb.baseUrl,
+      credentials: { accessToken: 'tok-abc' },
+      fetch: s.fetch,
+      timeoutMs: 10,
+      retry: false,
+    });
     await expect(client.getUsersPage(page(s))).rejects.toMatchObject({ code: 'TIMEOUT' });
   });
 });

@@ -28,7 +28,12 @@ export interface ExecuteResult {
 export declare function parseExecuteOutput(stdout: string): any;
 export declare function nodeItems(run: any, nodeName: string): RunItem[];
 export declare class N8nInstance {
-	static create(options?: { port?: number; userFolder?: string; customExtensions?: string | null; env?: Record<string, string> }): Promise<N8nInstance>;
+	static create(options?: {
+		port?: number;
+		userFolder?: string;
+		customExtensions?: string | null;
+		env?: Record<string, string>;
+	}): Promise<N8nInstance>;
 	installCommunityPackage(unpackedDir: string): string;
 	runtime: N8nRuntime;
 	userFolder: string;

@@ -12,29 +12,29 @@ const procAddress = (port) => `0100007F:${port.toString(16).toUpperCase().padSta
 
 /** The inode of the socket whose local end is 127.0.0.1:localPort and remote end 127.0.0.1:remotePort. */
 function socketInode(localPort, remotePort) {
-  const local = procAddress(localPort);
-  const remote = procAddress(remotePort);
-  for (const line of readFileSync('/proc/net/tcp', 'utf8').split('\n').slice(1)) {
-    const fields = line.trim().split(/\s+/);
-    if (fields[1] === local && fields[2] === remote) return fields[9];
-  }
-  return undefined;
+	const local = procAddress(localPort);
+	const remote = procAddress(remotePort);
+	for (const line of readFileSync('/proc/net/tcp', 'utf8').split('\n').slice(1)) {
+		const fields = line.trim().split(/\s+/);
+		if (fields[1] === local && fields[2] === remote) return fields[9];
+	}
+	return undefined;
 }
 
 function holdsSocket(pid, inode) {
-  const target = `socket:[${inode}]`;
-  try {
-    for (const fd of readdirSync(`/proc/${pid}/fd`)) {
-      try {
-        if (readlinkSync(`/proc/${pid}/fd/${fd}`) === target) return true;
-      } catch {
-        // closed meanwhile
-      }
-    }
-  } catch {
-    // the process is gone
-  }
-  return false;
+	const target = `socket:[${inode}]`;
+	try {
+		for (const fd of readdirSync(`/proc/${pid}/fd`)) {
+			try {
+				if (readlinkSync(`/proc/${pid}/fd/${fd}`) === target) return true;
+			} catch {
+				// closed meanwhile
+			}
+		}
+	} catch {
+		// the process is gone
+	}
+	return false;
 }
 
 /**
@@ -42,51 +42,57 @@ function holdsSocket(pid, inode) {
  * processes: name -> pid of the processes a request may come from (asked at each new connection).
  */
 export async function startSandboxProxy({ target, processes }) {
-  /** One entry per forwarded request: credential, endpoint, path, sender, time, status. */
-  const log = [];
-  const senders = new WeakMap();
-  const server = createServer((req, res) => {
-    const match = /^\/c\/([^/]+)(\/.*)$/.exec(req.url ?? '');
-    if (!match) {
-      res.writeHead(404).end('no credential prefix');
-      return;
-    }
-    const [, credential, path] = match;
-    const entry = {
-      credential,
-      endpoint: path.startsWith('/connect/token') ? 'token' : 'users',
-      path: path.split('?')[0],
-      sender: senders.get(req.socket) ?? 'unknown',
-      at: Date.now(),
-      status: undefined,
-    };
-    log.push(entry);
-    const upstream = request(
-      { host: target.host, port: target.port, method: req.method, path, headers: { ...req.headers, host: `${target.host}:${target.port}` } },
-      (answer) => {
-        entry.status = answer.statusCode;
-        res.writeHead(answer.statusCode ?? 502, answer.headers);
-        answer.pipe(res);
-      },
-    );
-    upstream.on('error', () => res.destroy());
-    req.pipe(upstream);
-  });
-  // Looked up as the connection opens, while the client still holds its end.
-  server.on('connection', (socket) => {
-    const inode = socketInode(socket.remotePort, server.address().port);
-    const sender = inode && Object.entries(processes()).find(([, pid]) => pid && holdsSocket(pid, inode));
-    senders.set(socket, sender ? sender[0] : 'unknown');
-  });
-  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address();
-  return {
-    url: (credential) => `http://127.0.0.1:${port}/c/${credential}`,
-    log,
-    clear: () => log.splice(0),
-    async close() {
-      server.closeAllConnections();
-      await new Promise((resolve) => server.close(resolve));
-    },
-  };
+	/** One entry per forwarded request: credential, endpoint, path, sender, time, status. */
+	const log = [];
+	const senders = new WeakMap();
+	const server = createServer((req, res) => {
+		const match = /^\/c\/([^/]+)(\/.*)$/.exec(req.url ?? '');
+		if (!match) {
+			res.writeHead(404).end('no credential prefix');
+			return;
+		}
+		const [, credential, path] = match;
+		const entry = {
+			credential,
+			endpoint: path.startsWith('/connect/token') ? 'token' : 'users',
+			path: path.split('?')[0],
+			sender: senders.get(req.socket) ?? 'unknown',
+			at: Date.now(),
+			status: undefined,
+		};
+		log.push(entry);
+		const upstream = request(
+			{
+				host: target.host,
+				port: target.port,
+				method: req.method,
+				path,
+				headers: { ...req.headers, host: `${target.host}:${target.port}` },
+			},
+			(answer) => {
+				entry.status = answer.statusCode;
+				res.writeHead(answer.statusCode ?? 502, answer.headers);
+				answer.pipe(res);
+			},
+		);
+		upstream.on('error', () => res.destroy());
+		req.pipe(upstream);
+	});
+	// Looked up as the connection opens, while the client still holds its end.
+	server.on('connection', (socket) => {
+		const inode = socketInode(socket.remotePort, server.address().port);
+		const sender = inode && Object.entries(processes()).find(([, pid]) => pid && holdsSocket(pid, inode));
+		senders.set(socket, sender ? sender[0] : 'unknown');
+	});
+	await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+	const { port } = server.address();
+	return {
+		url: (credential) => `http://127.0.0.1:${port}/c/${credential}`,
+		log,
+		clear: () => log.splice(0),
+		async close() {
+			server.closeAllConnections();
+			await new Promise((resolve) => server.close(resolve));
+		},
+	};
 }

@@ -7,21 +7,21 @@ const [runtime, database, workflowId] = process.argv.slice(2);
 const sqlite3 = require(join(runtime, 'node_modules/sqlite3'));
 
 const db = new sqlite3.Database(database, sqlite3.OPEN_READONLY, (error) => {
-  if (error) fail(error);
+	if (error) fail(error);
 });
 db.get(
-  `SELECT e.id AS id, e.status AS status, d.data AS data
+	`SELECT e.id AS id, e.status AS status, d.data AS data
      FROM execution_entity e JOIN execution_data d ON d.executionId = e.id
     WHERE e.workflowId = ? ORDER BY e.id DESC LIMIT 1`,
-  [workflowId],
-  (error, row) => {
-    if (error) fail(error);
-    process.stdout.write(JSON.stringify(row ?? null));
-    db.close();
-  },
+	[workflowId],
+	(error, row) => {
+		if (error) fail(error);
+		process.stdout.write(JSON.stringify(row ?? null));
+		db.close();
+	},
 );
 
 function fail(error) {
-  process.stderr.write(String(error?.stack ?? error));
-  process.exit(1);
+	process.stderr.write(String(error?.stack ?? error));
+	process.exit(1);
 }

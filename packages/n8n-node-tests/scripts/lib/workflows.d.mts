@@ -6,7 +6,11 @@ export declare const SECRET_CREDENTIAL: { id: string; name: string };
 export declare const CERTIFICATE_CREDENTIAL: { id: string; name: string };
 export declare const DIRECTORY_CREDENTIAL: { id: string; name: string };
 export declare const USERS_ONLY_CREDENTIAL: { id: string; name: string };
-export declare function locator(value: string, mode?: 'list' | 'id', cachedResultName?: string): { __rl: true; mode: string; value: string; cachedResultName?: string };
+export declare function locator(
+	value: string,
+	mode?: 'list' | 'id',
+	cachedResultName?: string,
+): { __rl: true; mode: string; value: string; cachedResultName?: string };
 export declare function sandboxCredentials(sandbox: unknown): unknown[];
 export declare function workflow(o: {
 	id: string;

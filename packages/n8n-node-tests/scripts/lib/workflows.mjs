@@ -11,66 +11,77 @@ export const DIRECTORY_CREDENTIAL = { id: 'avepointSandboxDirect', name: 'AvePoi
 export const USERS_ONLY_CREDENTIAL = { id: 'avepointSandboxUsersO', name: 'AvePoint sandbox (users-only app)' };
 
 /** A resource locator's value as the editor saves it (version 2's Customer and Tenant). */
-export const locator = (value, mode = 'list', cachedResultName) => ({ __rl: true, mode, value, ...(cachedResultName ? { cachedResultName } : {}) });
+export const locator = (value, mode = 'list', cachedResultName) => ({
+	__rl: true,
+	mode,
+	value,
+	...(cachedResultName ? { cachedResultName } : {}),
+});
 
 /**
  * The credentials of a sandbox, as `n8n import:credentials` takes them. The client secret and
  * certificate ones are as they were saved before Customers Permission existed (no such field).
  */
 export function sandboxCredentials(sandbox) {
-  const common = { environment: 'custom', baseUrl: sandbox.baseUrl, tokenUrl: sandbox.tokenUrl };
-  return [
-    {
-      ...DIRECTORY_CREDENTIAL,
-      type: CREDENTIAL_TYPE,
-      data: { ...common, authMethod: 'clientSecret', clientId: sandbox.clientId, clientSecret: sandbox.clientSecret, customersPermission: true },
-    },
-    {
-      ...USERS_ONLY_CREDENTIAL,
-      type: CREDENTIAL_TYPE,
-      data: { ...common, authMethod: 'clientSecret', ...sandbox.usersOnlyClient, customersPermission: true },
-    },
-    {
-      ...SECRET_CREDENTIAL,
-      type: CREDENTIAL_TYPE,
-      data: { ...common, authMethod: 'clientSecret', clientId: sandbox.clientId, clientSecret: sandbox.clientSecret },
-    },
-    {
-      ...CERTIFICATE_CREDENTIAL,
-      type: CREDENTIAL_TYPE,
-      data: {
-        ...common,
-        authMethod: 'certificate',
-        clientId: sandbox.certificate.clientId,
-        privateKey: sandbox.certificate.privateKeyPem,
-        certificateThumbprint: sandbox.certificate.certificateThumbprint,
-      },
-    },
-  ];
+	const common = { environment: 'custom', baseUrl: sandbox.baseUrl, tokenUrl: sandbox.tokenUrl };
+	return [
+		{
+			...DIRECTORY_CREDENTIAL,
+			type: CREDENTIAL_TYPE,
+			data: {
+				...common,
+				authMethod: 'clientSecret',
+				clientId: sandbox.clientId,
+				clientSecret: sandbox.clientSecret,
+				customersPermission: true,
+			},
+		},
+		{
+			...USERS_ONLY_CREDENTIAL,
+			type: CREDENTIAL_TYPE,
+			data: { ...common, authMethod: 'clientSecret', ...sandbox.usersOnlyClient, customersPermission: true },
+		},
+		{
+			...SECRET_CREDENTIAL,
+			type: CREDENTIAL_TYPE,
+			data: { ...common, authMethod: 'clientSecret', clientId: sandbox.clientId, clientSecret: sandbox.clientSecret },
+		},
+		{
+			...CERTIFICATE_CREDENTIAL,
+			type: CREDENTIAL_TYPE,
+			data: {
+				...common,
+				authMethod: 'certificate',
+				clientId: sandbox.certificate.clientId,
+				privateKey: sandbox.certificate.privateKeyPem,
+				certificateThumbprint: sandbox.certificate.certificateThumbprint,
+			},
+		},
+	];
 }
 
 const trigger = { parameters: {}, id: 'trigger', name: 'Start', type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position: [0, 0] };
 
 /** Input items from a literal array: an Edit Fields node holding it, then Split Out. */
 function itemsNodes(rows) {
-  return [
-    {
-      parameters: { mode: 'raw', jsonOutput: JSON.stringify({ rows }), options: {} },
-      id: 'rows',
-      name: 'Rows',
-      type: 'n8n-nodes-base.set',
-      typeVersion: 3.4,
-      position: [220, 0],
-    },
-    {
-      parameters: { fieldToSplitOut: 'rows', options: {} },
-      id: 'items',
-      name: 'Items',
-      type: 'n8n-nodes-base.splitOut',
-      typeVersion: 1,
-      position: [440, 0],
-    },
-  ];
+	return [
+		{
+			parameters: { mode: 'raw', jsonOutput: JSON.stringify({ rows }), options: {} },
+			id: 'rows',
+			name: 'Rows',
+			type: 'n8n-nodes-base.set',
+			typeVersion: 3.4,
+			position: [220, 0],
+		},
+		{
+			parameters: { fieldToSplitOut: 'rows', options: {} },
+			id: 'items',
+			name: 'Items',
+			type: 'n8n-nodes-base.splitOut',
+			typeVersion: 1,
+			position: [440, 0],
+		},
+	];
 }
 
 export const AVEPOINT_NODE_NAME = 'AvePoint Graph';
@@ -81,25 +92,35 @@ export const AVEPOINT_NODE_NAME = 'AvePoint Graph';
  * when the package is installed. `rows` become input items (each row's fields under `$json`); without rows the node gets the trigger's one item.
  * `typeVersion`: the node version the workflow was saved with (1 by default).
  */
-export function workflow({ id, name, parameters, credential = SECRET_CREDENTIAL, rows, continueOnFail = false, lastNode, nodeType = NODE_TYPE, typeVersion = 1 }) {
-  const inputs = rows ? itemsNodes(rows) : [];
-  const last = lastNode ?? {
-    parameters: { resource: 'user', operation: 'getUsersBatch', ...parameters },
-    id: 'avepoint',
-    name: AVEPOINT_NODE_NAME,
-    type: nodeType,
-    // 1: a workflow saved before version 2 (Simplify); 2: what the editor creates today (Output).
-    typeVersion,
-    position: [660, 0],
-    credentials: { [CREDENTIAL_TYPE]: credential },
-    ...(continueOnFail ? { onError: 'continueRegularOutput' } : {}),
-  };
-  const chain = [trigger, ...inputs, last];
-  const connections = {};
-  for (let i = 0; i < chain.length - 1; i++) {
-    connections[chain[i].name] = { main: [[{ node: chain[i + 1].name, type: 'main', index: 0 }]] };
-  }
-  return { id, name, active: false, settings: { executionOrder: 'v1' }, nodes: chain, connections, pinData: {} };
+export function workflow({
+	id,
+	name,
+	parameters,
+	credential = SECRET_CREDENTIAL,
+	rows,
+	continueOnFail = false,
+	lastNode,
+	nodeType = NODE_TYPE,
+	typeVersion = 1,
+}) {
+	const inputs = rows ? itemsNodes(rows) : [];
+	const last = lastNode ?? {
+		parameters: { resource: 'user', operation: 'getUsersBatch', ...parameters },
+		id: 'avepoint',
+		name: AVEPOINT_NODE_NAME,
+		type: nodeType,
+		// 1: a workflow saved before version 2 (Simplify); 2: what the editor creates today (Output).
+		typeVersion,
+		position: [660, 0],
+		credentials: { [CREDENTIAL_TYPE]: credential },
+		...(continueOnFail ? { onError: 'continueRegularOutput' } : {}),
+	};
+	const chain = [trigger, ...inputs, last];
+	const connections = {};
+	for (let i = 0; i < chain.length - 1; i++) {
+		connections[chain[i].name] = { main: [[{ node: chain[i + 1].name, type: 'main', index: 0 }]] };
+	}
+	return { id, name, active: false, settings: { executionOrder: 'v1' }, nodes: chain, connections, pinData: {} };
 }
 
 /**
@@ -108,18 +129,18 @@ export function workflow({ id, name, parameters, credential = SECRET_CREDENTIAL,
  * sets continueOnFail, so that the others still run.
  */
 export function branchesWorkflow({ id, name, branches, nodeType = NODE_TYPE }) {
-  const nodes = branches.map((b, i) => ({
-    parameters: { resource: 'user', operation: 'getUsersBatch', ...b.parameters },
-    id: `branch${i}`,
-    name: b.name,
-    type: nodeType,
-    typeVersion: b.typeVersion ?? 2,
-    position: [300, i * 160],
-    credentials: { [CREDENTIAL_TYPE]: b.credential ?? DIRECTORY_CREDENTIAL },
-    ...(b.continueOnFail ? { onError: 'continueRegularOutput' } : {}),
-  }));
-  const connections = { [trigger.name]: { main: [nodes.map((n) => ({ node: n.name, type: 'main', index: 0 }))] } };
-  return { id, name, active: false, settings: { executionOrder: 'v1' }, nodes: [trigger, ...nodes], connections, pinData: {} };
+	const nodes = branches.map((b, i) => ({
+		parameters: { resource: 'user', operation: 'getUsersBatch', ...b.parameters },
+		id: `branch${i}`,
+		name: b.name,
+		type: nodeType,
+		typeVersion: b.typeVersion ?? 2,
+		position: [300, i * 160],
+		credentials: { [CREDENTIAL_TYPE]: b.credential ?? DIRECTORY_CREDENTIAL },
+		...(b.continueOnFail ? { onError: 'continueRegularOutput' } : {}),
+	}));
+	const connections = { [trigger.name]: { main: [nodes.map((n) => ({ node: n.name, type: 'main', index: 0 }))] } };
+	return { id, name, active: false, settings: { executionOrder: 'v1' }, nodes: [trigger, ...nodes], connections, pinData: {} };
 }
 
 /**
@@ -128,31 +149,31 @@ export function branchesWorkflow({ id, name, branches, nodeType = NODE_TYPE }) {
  * mode the main enqueues the run, a worker executes it, and the main answers when it finishes.
  */
 export function webhookWorkflow({ id, name, path, webhookId, parameters, credential = SECRET_CREDENTIAL, nodeType = NODE_TYPE }) {
-  const hook = {
-    parameters: { httpMethod: 'GET', path, responseMode: 'lastNode', responseData: 'allEntries', options: {} },
-    id: 'webhook',
-    name: 'Webhook',
-    type: 'n8n-nodes-base.webhook',
-    typeVersion: 2,
-    position: [0, 0],
-    webhookId,
-  };
-  const avepoint = {
-    parameters: { resource: 'user', operation: 'getUsersBatch', ...parameters },
-    id: 'avepoint',
-    name: AVEPOINT_NODE_NAME,
-    type: nodeType,
-    typeVersion: 1,
-    position: [220, 0],
-    credentials: { [CREDENTIAL_TYPE]: credential },
-  };
-  return {
-    id,
-    name,
-    active: true,
-    settings: { executionOrder: 'v1' },
-    nodes: [hook, avepoint],
-    connections: { Webhook: { main: [[{ node: AVEPOINT_NODE_NAME, type: 'main', index: 0 }]] } },
-    pinData: {},
-  };
+	const hook = {
+		parameters: { httpMethod: 'GET', path, responseMode: 'lastNode', responseData: 'allEntries', options: {} },
+		id: 'webhook',
+		name: 'Webhook',
+		type: 'n8n-nodes-base.webhook',
+		typeVersion: 2,
+		position: [0, 0],
+		webhookId,
+	};
+	const avepoint = {
+		parameters: { resource: 'user', operation: 'getUsersBatch', ...parameters },
+		id: 'avepoint',
+		name: AVEPOINT_NODE_NAME,
+		type: nodeType,
+		typeVersion: 1,
+		position: [220, 0],
+		credentials: { [CREDENTIAL_TYPE]: credential },
+	};
+	return {
+		id,
+		name,
+		active: true,
+		settings: { executionOrder: 'v1' },
+		nodes: [hook, avepoint],
+		connections: { Webhook: { main: [[{ node: AVEPOINT_NODE_NAME, type: 'main', index: 0 }]] } },
+		pinData: {},
+	};
 }

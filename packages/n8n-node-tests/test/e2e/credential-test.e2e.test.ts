@@ -42,10 +42,12 @@ describe('the credential test in the n8n editor', () => {
 
 	it('passes for a good client secret and for a good certificate', async () => {
 		const sb = demo.sandbox;
-		expect(await testCredential({ ...custom(), authMethod: 'clientSecret', clientId: sb.clientId, clientSecret: sb.clientSecret })).toEqual({
-			status: 'OK',
-			message: 'Connection successful!',
-		});
+		expect(await testCredential({ ...custom(), authMethod: 'clientSecret', clientId: sb.clientId, clientSecret: sb.clientSecret })).toEqual(
+			{
+				status: 'OK',
+				message: 'Connection successful!',
+			},
+		);
 		const certificate = {
 			...custom(),
 			authMethod: 'certificate',
@@ -115,7 +117,11 @@ describe('the credential test in the n8n editor', () => {
 
 		// The secret is changed to a wrong one and saved; the stored token is still there.
 		const saved = await rest('GET', `/credentials/${id}?includeData=true`);
-		await rest('PATCH', `/credentials/${id}`, { name: saved.name, type: 'avePointGraphApi', data: { ...(saved.data as object), clientSecret: 'a-wrong-secret' } });
+		await rest('PATCH', `/credentials/${id}`, {
+			name: saved.name,
+			type: 'avePointGraphApi',
+			data: { ...(saved.data as object), clientSecret: 'a-wrong-secret' },
+		});
 		const wrong = await testSaved();
 		expect(wrong.status).toBe('Error');
 		expect(wrong.message).toMatch(/refused the app's credentials.*invalid_client/);
@@ -162,13 +168,23 @@ describe('the credential test with Customers Permission', () => {
 
 	it('passes for an app that holds both permissions, and fails, saying what to grant, for one that lacks the customers one', async () => {
 		const sb = demo.sandbox;
-		expect(await testCredential({ ...custom(), authMethod: 'clientSecret', clientId: sb.clientId, clientSecret: sb.clientSecret, customersPermission: true })).toEqual({
+		expect(
+			await testCredential({
+				...custom(),
+				authMethod: 'clientSecret',
+				clientId: sb.clientId,
+				clientSecret: sb.clientSecret,
+				customersPermission: true,
+			}),
+		).toEqual({
 			status: 'OK',
 			message: 'Connection successful!',
 		});
 		const usersOnly = await testCredential({ ...custom(), authMethod: 'clientSecret', ...sb.usersOnlyClient, customersPermission: true });
 		expect(usersOnly.status).toBe('Error');
-		expect(usersOnly.message).toMatch(/Customers Permission is on.*elements\.customers\.read\.all.*Settings > API app registration.*turn Customers Permission off/);
+		expect(usersOnly.message).toMatch(
+			/Customers Permission is on.*elements\.customers\.read\.all.*Settings > API app registration.*turn Customers Permission off/,
+		);
 		// The same app, as it is (no Customers Permission): fine.
 		expect((await testCredential({ ...custom(), authMethod: 'clientSecret', ...sb.usersOnlyClient })).status).toBe('OK');
 	});
@@ -178,7 +194,10 @@ describe('From List in the n8n editor', () => {
 	async function search(
 		methodName: 'searchCustomers' | 'searchTenants',
 		o: { credential?: { id: string; name: string }; parameters?: Record<string, unknown>; filter?: string; paginationToken?: string } = {},
-	): Promise<{ status: number; body: { data?: { results: Array<{ name: string; value: string }>; paginationToken?: string }; message?: string } }> {
+	): Promise<{
+		status: number;
+		body: { data?: { results: Array<{ name: string; value: string }>; paginationToken?: string }; message?: string };
+	}> {
 		const res = await fetch(`${demo.url}/rest/dynamic-node-parameters/resource-locator-results`, {
 			method: 'POST',
 			headers: { 'content-type': 'application/json', cookie },
@@ -218,13 +237,18 @@ describe('From List in the n8n editor', () => {
 			...contoso.tenants.map((t) => ({ name: t.name, value: t.tenantId })),
 		]);
 		const production = await search('searchTenants', { parameters: { customerId: locator('allCustomers') }, filter: 'production' });
-		expect(production.body.data!.results.map((r) => r.name)).toEqual(['Contoso Production (Contoso)', 'Contoso Production (Contoso Pharmaceuticals)']);
+		expect(production.body.data!.results.map((r) => r.name)).toEqual([
+			'Contoso Production (Contoso)',
+			'Contoso Production (Contoso Pharmaceuticals)',
+		]);
 	});
 
 	it('Get offers neither All Customers nor All Tenants', async () => {
 		const customers = await search('searchCustomers', { parameters: { operation: 'get' } });
 		expect(customers.body.data!.results.map((r) => r.value)).not.toContain('allCustomers');
-		const tenants = await search('searchTenants', { parameters: { operation: 'get', customerId: locator(demo.sandbox.customers[2]!.customerId, 'id') } });
+		const tenants = await search('searchTenants', {
+			parameters: { operation: 'get', customerId: locator(demo.sandbox.customers[2]!.customerId, 'id') },
+		});
 		expect(tenants.body.data!.results.map((r) => r.name)).toEqual(['Contoso Production', 'Research']);
 	});
 
@@ -234,8 +258,13 @@ describe('From List in the n8n editor', () => {
 		expect(unsaid.status).toBeGreaterThanOrEqual(400);
 		expect(unsaid.body.message).toMatch(/elements\.customers\.read\.all.*Settings > API app registration.*Customers Permission.*By ID/);
 		// An app the credential says has it, but which lacks it: the API's 403, named.
-		const refused = await search('searchTenants', { credential: USERS_ONLY_CREDENTIAL, parameters: { customerId: locator(demo.sandbox.customers[0]!.customerId, 'id') } });
+		const refused = await search('searchTenants', {
+			credential: USERS_ONLY_CREDENTIAL,
+			parameters: { customerId: locator(demo.sandbox.customers[0]!.customerId, 'id') },
+		});
 		expect(refused.status).toBeGreaterThanOrEqual(400);
-		expect(refused.body.message).toMatch(/lacks the elements\.customers\.read\.all permission: grant it .*Settings > API app registration.*Or choose By ID/);
+		expect(refused.body.message).toMatch(
+			/lacks the elements\.customers\.read\.all permission: grant it .*Settings > API app registration.*Or choose By ID/,
+		);
 	});
 });

@@ -32,7 +32,8 @@ async function execute(id: string): Promise<ExecuteResult & { items: RunItem[] }
 	sandbox.resetStats();
 	const result = await n8n.execute(id);
 	outputs.push(result.stdout, result.stderr);
-	if (!result.run) throw new Error(`n8n printed no run (exit ${result.exitCode}):\n${result.stdout.slice(-3000)}\n${result.stderr.slice(-3000)}`);
+	if (!result.run)
+		throw new Error(`n8n printed no run (exit ${result.exitCode}):\n${result.stdout.slice(-3000)}\n${result.stderr.slice(-3000)}`);
 	return { ...result, items: nodeItems(result.run, AVEPOINT_NODE_NAME) };
 }
 
@@ -44,7 +45,10 @@ beforeAll(async () => {
 	const outOfScope = sandbox.customers.find((c) => !c.inScope)!;
 	const at = (i: number) => sandbox.userAt(0, 0, i).id;
 	const base = { customerId: contoso.customerId, tenantId: tenant.tenantId };
-	const v2Base = { customerId: locator(contoso.customerId, 'list', 'Contoso'), tenantId: locator(tenant.tenantId, 'list', 'Contoso Production') };
+	const v2Base = {
+		customerId: locator(contoso.customerId, 'list', 'Contoso'),
+		tenantId: locator(tenant.tenantId, 'list', 'Contoso Production'),
+	};
 	const research = sandbox.customers[2]!.tenants[1]!;
 	await n8n.importCredentials(sandboxCredentials(sandbox));
 	await n8n.importWorkflows([
@@ -65,7 +69,13 @@ beforeAll(async () => {
 			id: 'e2eVersion2Field',
 			name: 'Version 2, Selected Fields',
 			typeVersion: 2,
-			parameters: { ...base, userIds: `${at(6)}, ${MISSING}`, output: 'fields', fields: ['mail', 'status'], options: { includeNotFound: true } },
+			parameters: {
+				...base,
+				userIds: `${at(6)}, ${MISSING}`,
+				output: 'fields',
+				fields: ['mail', 'status'],
+				options: { includeNotFound: true },
+			},
 		}),
 		workflow({ id: 'e2eUnknownCustom', name: 'Unknown customer', parameters: { ...base, customerId: UNKNOWN_CUSTOMER, userIds: at(1) } }),
 		// Version 2's directory: every branch runs in one `n8n execute` (see branchesWorkflow).
@@ -75,28 +85,59 @@ beforeAll(async () => {
 			branches: [
 				{
 					name: 'Get user',
-					parameters: { operation: 'get', customerId: locator(contoso.customerId, 'list', 'Contoso'), tenantId: locator(tenant.tenantId, 'id'), userId: at(41) },
+					parameters: {
+						operation: 'get',
+						customerId: locator(contoso.customerId, 'list', 'Contoso'),
+						tenantId: locator(tenant.tenantId, 'id'),
+						userId: at(41),
+					},
 				},
 				{
 					name: 'Get user, raw',
-					parameters: { operation: 'get', customerId: locator(contoso.customerId, 'id'), tenantId: locator(tenant.tenantId, 'id'), userId: at(42), output: 'raw' },
+					parameters: {
+						operation: 'get',
+						customerId: locator(contoso.customerId, 'id'),
+						tenantId: locator(tenant.tenantId, 'id'),
+						userId: at(42),
+						output: 'raw',
+					},
 				},
 				{
 					name: 'Get missing user',
 					continueOnFail: true,
-					parameters: { operation: 'get', customerId: locator(contoso.customerId, 'id'), tenantId: locator(tenant.tenantId, 'id'), userId: MISSING },
+					parameters: {
+						operation: 'get',
+						customerId: locator(contoso.customerId, 'id'),
+						tenantId: locator(tenant.tenantId, 'id'),
+						userId: MISSING,
+					},
 				},
 				{
 					name: 'All tenants of Contoso',
-					parameters: { customerId: locator(contoso.customerId, 'list', 'Contoso'), tenantId: locator('allTenants', 'list', 'All Tenants'), returnAll: true, output: 'fields', fields: ['mail'] },
+					parameters: {
+						customerId: locator(contoso.customerId, 'list', 'Contoso'),
+						tenantId: locator('allTenants', 'list', 'All Tenants'),
+						returnAll: true,
+						output: 'fields',
+						fields: ['mail'],
+					},
 				},
 				{
 					name: 'Inactive users of every customer',
-					parameters: { customerId: locator('allCustomers'), tenantId: locator('allTenants'), returnAll: true, options: { status: ['inactive'] } },
+					parameters: {
+						customerId: locator('allCustomers'),
+						tenantId: locator('allTenants'),
+						returnAll: true,
+						options: { status: ['inactive'] },
+					},
 				},
 				{
 					name: 'Status by ID',
-					parameters: { ...v2Base, userIds: Array.from({ length: 9 }, (_, i) => at(i)).join(','), options: { status: ['mfaDisabled', 'testUser'] } },
+					parameters: {
+						...v2Base,
+						userIds: Array.from({ length: 9 }, (_, i) => at(i)).join(','),
+						options: { status: ['mfaDisabled', 'testUser'] },
+					},
 				},
 				{
 					name: 'A tenant of any customer',
@@ -124,7 +165,13 @@ beforeAll(async () => {
 					name: 'Version 1 as saved',
 					typeVersion: 1,
 					credential: SECRET_CREDENTIAL,
-					parameters: { customerId: contoso.customerId, tenantId: tenant.tenantId, userIds: `${at(7)}, ${MISSING}`, simplify: true, options: { includeNotFound: true } },
+					parameters: {
+						customerId: contoso.customerId,
+						tenantId: tenant.tenantId,
+						userIds: `${at(7)}, ${MISSING}`,
+						simplify: true,
+						options: { includeNotFound: true },
+					},
 				},
 			],
 		}),
@@ -266,7 +313,12 @@ describe('the AvePoint Graph node in a real n8n', () => {
 			]);
 			const raw = branch('Get user, raw')[0]!.json;
 			const full = sandbox.userDetailAt(0, 0, 42);
-			expect(raw).toMatchObject({ id: full.id, birthday: full.birthday ?? null, city: full.city ?? null, alternateEmailAddress: full.alternateEmailAddress });
+			expect(raw).toMatchObject({
+				id: full.id,
+				birthday: full.birthday ?? null,
+				city: full.city ?? null,
+				alternateEmailAddress: full.alternateEmailAddress,
+			});
 			expect(Array.isArray(raw.alternateEmailAddress)).toBe(true);
 		});
 
@@ -276,7 +328,7 @@ describe('the AvePoint Graph node in a real n8n', () => {
 			expect(item!.json.description).toMatch(/Check User ID/);
 		});
 
-		it("All Tenants reads every tenant of the customer, each user with its customer and tenant", () => {
+		it('All Tenants reads every tenant of the customer, each user with its customer and tenant', () => {
 			const items = branch('All tenants of Contoso');
 			const contoso = sandbox.customers[0]!;
 			expect(items).toHaveLength(contoso.tenants.reduce((n, t) => n + t.users, 0));
@@ -297,7 +349,8 @@ describe('the AvePoint Graph node in a real n8n', () => {
 			const expected: string[] = [];
 			for (const c of inScope()) {
 				c.tenants.forEach((t, ti) => {
-					for (let i = 0; i < t.users; i++) if (sandbox.userAt(c.index, ti, i).status.includes(6)) expected.push(sandbox.userAt(c.index, ti, i).id);
+					for (let i = 0; i < t.users; i++)
+						if (sandbox.userAt(c.index, ti, i).status.includes(6)) expected.push(sandbox.userAt(c.index, ti, i).id);
 				});
 			}
 			const items = branch('Inactive users of every customer');
@@ -310,7 +363,9 @@ describe('the AvePoint Graph node in a real n8n', () => {
 		});
 
 		it('Status filters users asked by ID', () => {
-			const expected = Array.from({ length: 9 }, (_, i) => sandbox.userAt(0, 0, i)).filter((u) => u.status.includes(0) || u.status.includes(8));
+			const expected = Array.from({ length: 9 }, (_, i) => sandbox.userAt(0, 0, i)).filter(
+				(u) => u.status.includes(0) || u.status.includes(8),
+			);
 			expect(branch('Status by ID').map((i) => i.json.id)).toEqual(expected.map((u) => u.id));
 			expect(expected.length).toBeGreaterThan(0);
 		});
@@ -324,7 +379,9 @@ describe('the AvePoint Graph node in a real n8n', () => {
 		it('an app without the customers permission still reads By ID, and All Tenants says what to grant', () => {
 			expect(branch('Users-only app by ID').map((i) => i.json.id)).toEqual([sandbox.userAt(0, 0, 1).id]);
 			const [refused] = branch('Users-only app, all tenants');
-			expect(refused!.json.error).toMatch(/lacks the elements\.customers\.read\.all permission: grant it .*Settings > API app registration/);
+			expect(refused!.json.error).toMatch(
+				/lacks the elements\.customers\.read\.all permission: grant it .*Settings > API app registration/,
+			);
 			const [unsaid] = branch('Old credential, all tenants');
 			expect(unsaid!.json.error).toMatch(/^All Customers and All Tenants need the customers permission \[item 0\]$/);
 			expect(unsaid!.json.description).toMatch(/turn on Customers Permission/);

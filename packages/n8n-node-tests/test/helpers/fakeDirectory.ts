@@ -40,9 +40,31 @@ export interface Directory {
  */
 export function makeDirectory(): Directory {
 	const layout: Array<{ organization: string; owner: string; tenants: Array<[string, number]> }> = [
-		{ organization: 'Contoso', owner: 'admin@contoso.example', tenants: [['Contoso Production', 7], ['Contoso Lab', 4], ['Contoso Staging', 2]] },
-		{ organization: 'Contoso Pharmaceuticals', owner: 'admin@contosopharma.example', tenants: [['Contoso Production', 3], ['Research', 5]] },
-		{ organization: 'Woodgrove Bank', owner: 'admin@woodgrove.example', tenants: [['Woodgrove Bank', 6], ['Woodgrove Archive', 0]] },
+		{
+			organization: 'Contoso',
+			owner: 'admin@contoso.example',
+			tenants: [
+				['Contoso Production', 7],
+				['Contoso Lab', 4],
+				['Contoso Staging', 2],
+			],
+		},
+		{
+			organization: 'Contoso Pharmaceuticals',
+			owner: 'admin@contosopharma.example',
+			tenants: [
+				['Contoso Production', 3],
+				['Research', 5],
+			],
+		},
+		{
+			organization: 'Woodgrove Bank',
+			owner: 'admin@woodgrove.example',
+			tenants: [
+				['Woodgrove Bank', 6],
+				['Woodgrove Archive', 0],
+			],
+		},
 		{ organization: 'WOODGROVE BANK', owner: 'admin@woodgroveemea.example', tenants: [['Woodgrove Bank', 2]] },
 		{ organization: 'Tailspin Toys', owner: 'admin@tailspin.example', tenants: [] },
 	];
@@ -78,7 +100,11 @@ export interface SentCustomersRequest {
 export const parseCustomersRequest = (options: IHttpRequestOptions): SentCustomersRequest | undefined => {
 	const match = CUSTOMERS.exec(options.url);
 	if (!match) return undefined;
-	return { pageIndex: Number(match[1]), pageSize: Number(match[2]), customerIds: (options.body as { customerIds?: string[] } | undefined)?.customerIds };
+	return {
+		pageIndex: Number(match[1]),
+		pageSize: Number(match[2]),
+		customerIds: (options.body as { customerIds?: string[] } | undefined)?.customerIds,
+	};
 };
 
 export type Endpoint = 'customers' | 'users' | 'user';
@@ -86,7 +112,11 @@ export type Endpoint = 'customers' | 'users' | 'user';
 export const endpointOf = (options: IHttpRequestOptions): Endpoint =>
 	CUSTOMERS.test(options.url) ? 'customers' : ONE_USER.test(options.url) && options.method === 'GET' ? 'user' : 'users';
 
-const json = (body: object): IN8nHttpFullResponse => ({ statusCode: 200, headers: { 'content-type': 'application/json' }, body: body as IN8nHttpFullResponse['body'] });
+const json = (body: object): IN8nHttpFullResponse => ({
+	statusCode: 200,
+	headers: { 'content-type': 'application/json' },
+	body: body as IN8nHttpFullResponse['body'],
+});
 
 export interface ServeOptions {
 	/** Customers per page the service serves whatever is asked (the newer docs' 50). */
@@ -109,10 +139,18 @@ export function serveDirectory(dir: Directory, o: ServeOptions = {}) {
 		}
 		const one = ONE_USER.exec(options.url);
 		if (one && options.method === 'GET') {
-			const user = (dir.users.get(decodeURIComponent(one[2]!).toLowerCase()) ?? []).find((u) => u.id === decodeURIComponent(one[3]!).toLowerCase());
+			const user = (dir.users.get(decodeURIComponent(one[2]!).toLowerCase()) ?? []).find(
+				(u) => u.id === decodeURIComponent(one[3]!).toLowerCase(),
+			);
 			if (!user) throw httpError(NODE, 404, {}, { error: 'not_found', message: 'user not found' });
 			// The one-user view: the batch fields and more, alternate addresses a string as the field table has it.
-			return json({ ...user, loginName: user.userPrincipalName, manager: 'Megan Bowen', alternateEmailAddress: 'alt@example.com', city: 'Seattle' });
+			return json({
+				...user,
+				loginName: user.userPrincipalName,
+				manager: 'Megan Bowen',
+				alternateEmailAddress: 'alt@example.com',
+				city: 'Seattle',
+			});
 		}
 		const request = parseRequest(options);
 		if (!dir.users.has(request.tenantId.toLowerCase())) throw httpError(NODE, 404, {}, { error: 'not_found' });

@@ -57,6 +57,9 @@ export class AvePointGraph implements INodeType {
 		if (resource === 'user' && operation === 'get' && this.getNode().typeVersion >= 2) {
 			return [await getUser.call(this)];
 		}
-		throw new NodeOperationError(this.getNode(), `The operation "${String(operation)}" is not supported`);
+		throw new NodeOperationError(
+			this.getNode(),
+			`The operation "${String(operation)}" is not supported`,
+		);
 	}
 }

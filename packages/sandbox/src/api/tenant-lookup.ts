@@ -10,12 +10,18 @@ import { checkPathId } from './parameters.js';
 export type TenantLookup = { ok: true; tenant: TenantModel } | { ok: false; reply: Reply };
 
 /** Throws ParameterError for a malformed ID and URIError for broken percent-encoding. */
-export function lookUpTenant(customers: readonly CustomerModel[], token: IssuedToken, rawCustomerId: string, rawTenantId: string): TenantLookup {
+export function lookUpTenant(
+  customers: readonly CustomerModel[],
+  token: IssuedToken,
+  rawCustomerId: string,
+  rawTenantId: string,
+): TenantLookup {
   const customerId = checkPathId('customerId', decodeURIComponent(rawCustomerId));
   const tenantId = checkPathId('tenantId', decodeURIComponent(rawTenantId));
   const customer = customers.find((c) => c.customerId === customerId);
   if (!customer) return { ok: false, reply: jsonError(404, 'not_found', 'no customer with this customerId') };
-  if (!token.customerIds.has(customerId)) return { ok: false, reply: jsonError(403, 'forbidden', 'the customer is outside the scope of this app') };
+  if (!token.customerIds.has(customerId))
+    return { ok: false, reply: jsonError(403, 'forbidden', 'the customer is outside the scope of this app') };
   const tenant = customer.tenants.find((t) => t.tenantId === tenantId);
   if (!tenant) return { ok: false, reply: jsonError(404, 'not_found', 'the customer has no tenant with this tenantId') };
   return { ok: true, tenant };

@@ -47,7 +47,8 @@ function withIntegerStatus(user: SandboxUserDetail): ServedUserDetail {
 }
 
 export function handleUserRequest(req: UserRequest, ctx: UserEndpointContext): Reply {
-  if (req.method !== 'GET' && req.method !== 'HEAD') return { status: 405, headers: { allow: 'GET' }, body: { error: 'method_not_allowed', message: 'use GET' } };
+  if (req.method !== 'GET' && req.method !== 'HEAD')
+    return { status: 405, headers: { allow: 'GET' }, body: { error: 'method_not_allowed', message: 'use GET' } };
   const authorized = authorize(req.authorization, ctx.store, ctx.now(), USERS_READ_SCOPE);
   if (!authorized.ok) return authorized.reply;
   try {

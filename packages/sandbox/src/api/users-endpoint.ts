@@ -57,9 +57,15 @@ export function handleUsersRequest(req: UsersRequest, ctx: UsersEndpointContext)
     const query = lies?.servePageSize !== undefined ? asked : { ...asked, pageSize: Math.min(asked.pageSize, ctx.maxServedPageSize) };
     const userIds = parseUserIds(req.body, req.isJson, ctx.maxUserIds);
     const served = lies ? servedSlice(query, lies) : undefined;
-    const page = usersPage(tenant, query, userIds, req.statusAsInteger, { membership: ctx.membership(tenant), ...(served ? { served } : {}) });
+    const page = usersPage(tenant, query, userIds, req.statusAsInteger, {
+      membership: ctx.membership(tenant),
+      ...(served ? { served } : {}),
+    });
     if (lies?.totalCount === undefined) return { status: 200, body: page };
-    return { status: 200, body: { data: page.data, metadata: { ...page.metadata, totalCount: reportedTotalCount(page.metadata.totalCount, lies) } } };
+    return {
+      status: 200,
+      body: { data: page.data, metadata: { ...page.metadata, totalCount: reportedTotalCount(page.metadata.totalCount, lies) } },
+    };
   } catch (error) {
     if (error instanceof ParameterError) return jsonError(400, 'invalid_parameter', error.message, { parameter: error.parameter });
     if (error instanceof URIError) return jsonError(400, 'invalid_parameter', 'the path is not valid percent-encoding');

@@ -28,7 +28,13 @@ function withIntegerStatus(user: SandboxUser): ServedUser {
   return status[0] === undefined ? rest : { ...rest, status: status[0] };
 }
 
-export function usersPage(tenant: TenantModel, query: PageQuery, userIds: readonly string[] | undefined, statusAsInteger: boolean, view: PageView = {}): UsersPage {
+export function usersPage(
+  tenant: TenantModel,
+  query: PageQuery,
+  userIds: readonly string[] | undefined,
+  statusAsInteger: boolean,
+  view: PageView = {},
+): UsersPage {
   const membership = view.membership ?? wholeTenant(tenant);
   const served = view.served ?? query;
   const start = (served.pageIndex - 1) * served.pageSize;

@@ -51,7 +51,8 @@ export function verifyClientAssertion(jwt: string, ctx: VerifyContext): Assertio
   const signed = verify('sha256', Buffer.from(`${headerPart}.${payloadPart}`), client.publicKey, Buffer.from(signaturePart, 'base64url'));
   if (!signed) return { ok: false, reason: 'client_assertion signature does not verify with the registered certificate' };
 
-  if (payload.iss !== client.clientId || payload.sub !== client.clientId) return { ok: false, reason: 'iss and sub must both be the client ID' };
+  if (payload.iss !== client.clientId || payload.sub !== client.clientId)
+    return { ok: false, reason: 'iss and sub must both be the client ID' };
   const aud = payload.aud;
   const audiences = Array.isArray(aud) ? aud : [aud];
   if (!audiences.includes(ctx.tokenUrl)) return { ok: false, reason: `aud must be the token endpoint ${ctx.tokenUrl}` };
@@ -60,8 +61,10 @@ export function verifyClientAssertion(jwt: string, ctx: VerifyContext): Assertio
   if (typeof exp !== 'number') return { ok: false, reason: 'exp is required' };
   if (exp + CLOCK_SKEW_SECONDS <= now) return { ok: false, reason: 'client_assertion has expired' };
   if (exp - now > MAX_ASSERTION_LIFETIME_SECONDS + CLOCK_SKEW_SECONDS) return { ok: false, reason: 'exp is too far in the future' };
-  if (nbf !== undefined && (typeof nbf !== 'number' || nbf - CLOCK_SKEW_SECONDS > now)) return { ok: false, reason: 'client_assertion is not valid yet (nbf)' };
-  if (iat !== undefined && (typeof iat !== 'number' || iat - CLOCK_SKEW_SECONDS > now)) return { ok: false, reason: 'iat is in the future' };
+  if (nbf !== undefined && (typeof nbf !== 'number' || nbf - CLOCK_SKEW_SECONDS > now))
+    return { ok: false, reason: 'client_assertion is not valid yet (nbf)' };
+  if (iat !== undefined && (typeof iat !== 'number' || iat - CLOCK_SKEW_SECONDS > now))
+    return { ok: false, reason: 'iat is in the future' };
   if (typeof jti !== 'string' || jti.length === 0) return { ok: false, reason: 'jti is required' };
   if (ctx.isReplay(jti, exp)) return { ok: false, reason: 'jti has been used before (replayed assertion)' };
   return { ok: true, clientId: client.clientId, jti, exp };

@@ -74,9 +74,24 @@ export function createDemoClients(seed: number, inScopeCustomerIds: readonly str
   const key = hash32(seed, 0xc11e);
   const customers = new Set(inScopeCustomerIds.map((id) => id.toLowerCase()));
   // Secrets are random per run: a demo secret, but not one that anything can hard-code.
-  const secretClient = { clientId: guidFor(key, 0), secret: `sbx_${randomBytes(24).toString('base64url')}`, scopes: DEMO_SCOPES, customerIds: customers };
-  const unscopedClient = { clientId: guidFor(key, 2), secret: `sbx_${randomBytes(24).toString('base64url')}`, scopes: [], customerIds: customers };
-  const usersOnlyClient = { clientId: guidFor(key, 3), secret: `sbx_${randomBytes(24).toString('base64url')}`, scopes: [USERS_READ_SCOPE], customerIds: customers };
+  const secretClient = {
+    clientId: guidFor(key, 0),
+    secret: `sbx_${randomBytes(24).toString('base64url')}`,
+    scopes: DEMO_SCOPES,
+    customerIds: customers,
+  };
+  const unscopedClient = {
+    clientId: guidFor(key, 2),
+    secret: `sbx_${randomBytes(24).toString('base64url')}`,
+    scopes: [],
+    customerIds: customers,
+  };
+  const usersOnlyClient = {
+    clientId: guidFor(key, 3),
+    secret: `sbx_${randomBytes(24).toString('base64url')}`,
+    scopes: [USERS_READ_SCOPE],
+    customerIds: customers,
+  };
   // An RSA-2048 key takes about 100 ms to generate, most of a sandbox's start-up, and most
   // sandboxes (every fast test) never see the certificate client: it is issued on first use
   // (an assertion to verify, or `certificate` read), with the start time, so it is the same

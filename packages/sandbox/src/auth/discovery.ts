@@ -4,7 +4,8 @@ import { KNOWN_SCOPES } from './clients.js';
 import type { Reply } from '../http/io.js';
 
 export function discoveryReply(method: string, issuer: string, tokenUrl: string): Reply {
-  if (method !== 'GET' && method !== 'HEAD') return { status: 405, headers: { allow: 'GET' }, body: { error: 'method_not_allowed', message: 'use GET' } };
+  if (method !== 'GET' && method !== 'HEAD')
+    return { status: 405, headers: { allow: 'GET' }, body: { error: 'method_not_allowed', message: 'use GET' } };
   return {
     status: 200,
     body: {

@@ -49,14 +49,18 @@ function basicCredentials(authorization: string | undefined): { id: string; secr
   if (colon < 0) return 'malformed';
   // RFC 6749 2.3.1: both parts are form-urlencoded before base64.
   try {
-    return { id: decodeURIComponent(decoded.slice(0, colon).replace(/\+/g, ' ')), secret: decodeURIComponent(decoded.slice(colon + 1).replace(/\+/g, ' ')) };
+    return {
+      id: decodeURIComponent(decoded.slice(0, colon).replace(/\+/g, ' ')),
+      secret: decodeURIComponent(decoded.slice(colon + 1).replace(/\+/g, ' ')),
+    };
   } catch {
     return 'malformed';
   }
 }
 
 export function handleTokenRequest(req: TokenRequest, ctx: TokenEndpointContext): Reply {
-  if (req.method !== 'POST') return { status: 405, headers: { allow: 'POST' }, body: { error: 'invalid_request', error_description: 'use POST' } };
+  if (req.method !== 'POST')
+    return { status: 405, headers: { allow: 'POST' }, body: { error: 'invalid_request', error_description: 'use POST' } };
   if (!req.contentType || !/^application\/x-www-form-urlencoded\b/i.test(req.contentType.trim())) {
     return oauthError(400, 'invalid_request', 'Content-Type must be application/x-www-form-urlencoded');
   }
@@ -66,7 +70,8 @@ export function handleTokenRequest(req: TokenRequest, ctx: TokenEndpointContext)
   }
   const grantType = form.get('grant_type');
   if (!grantType) return oauthError(400, 'invalid_request', 'grant_type is required');
-  if (grantType !== 'client_credentials') return oauthError(400, 'unsupported_grant_type', 'only grant_type=client_credentials is supported');
+  if (grantType !== 'client_credentials')
+    return oauthError(400, 'unsupported_grant_type', 'only grant_type=client_credentials is supported');
 
   // Client authentication: exactly one method.
   const basic = basicCredentials(req.authorization);
@@ -85,7 +90,8 @@ export function handleTokenRequest(req: TokenRequest, ctx: TokenEndpointContext)
   let client: RegisteredClient | undefined;
   const now = ctx.now();
   if (assertion !== null || assertionType !== null) {
-    if (assertionType !== CLIENT_ASSERTION_TYPE) return oauthError(400, 'invalid_request', `client_assertion_type must be ${CLIENT_ASSERTION_TYPE}`);
+    if (assertionType !== CLIENT_ASSERTION_TYPE)
+      return oauthError(400, 'invalid_request', `client_assertion_type must be ${CLIENT_ASSERTION_TYPE}`);
     if (!assertion) return oauthError(400, 'invalid_request', 'client_assertion is required');
     const issuer = assertionIssuer(assertion);
     const formClientId = form.get('client_id');
@@ -106,11 +112,19 @@ export function handleTokenRequest(req: TokenRequest, ctx: TokenEndpointContext)
   } else {
     const id = basic?.id ?? form.get('client_id');
     const secret = basic?.secret ?? postedSecret;
-    if (!id) return oauthError(401, 'invalid_client', 'client authentication is required (client_id with client_secret or client_assertion)', basic !== undefined);
+    if (!id)
+      return oauthError(
+        401,
+        'invalid_client',
+        'client authentication is required (client_id with client_secret or client_assertion)',
+        basic !== undefined,
+      );
     const candidate = ctx.clients.get(id);
     if (!candidate) return oauthError(401, 'invalid_client', 'unknown client', basic !== undefined);
-    if (secret === null || secret === undefined) return oauthError(401, 'invalid_client', 'client_secret is required for this client', basic !== undefined);
-    if (!candidate.secret || !secretsEqual(secret, candidate.secret)) return oauthError(401, 'invalid_client', 'client authentication failed', basic !== undefined);
+    if (secret === null || secret === undefined)
+      return oauthError(401, 'invalid_client', 'client_secret is required for this client', basic !== undefined);
+    if (!candidate.secret || !secretsEqual(secret, candidate.secret))
+      return oauthError(401, 'invalid_client', 'client authentication failed', basic !== undefined);
     client = candidate;
   }
 
@@ -122,7 +136,10 @@ export function handleTokenRequest(req: TokenRequest, ctx: TokenEndpointContext)
   // Without `scope`, the app gets every permission it was granted (RFC 6749 3.3 allows a default).
   const scopes = requested.length > 0 ? [...new Set(requested)] : [...client.scopes];
 
-  const accessToken = ctx.store.issue({ clientId: client.clientId, scopes, customerIds: client.customerIds, expiresAt: now + ctx.tokenTtlSeconds * 1000 }, now);
+  const accessToken = ctx.store.issue(
+    { clientId: client.clientId, scopes, customerIds: client.customerIds, expiresAt: now + ctx.tokenTtlSeconds * 1000 },
+    now,
+  );
   return {
     status: 200,
     headers: { ...NO_STORE },

@@ -169,22 +169,43 @@ function newFaultRules(values: FlagValues): FaultRule[] {
   const random = text(values, 'fail-random');
   if (random !== undefined) {
     const probability = Number(random);
-    if (!/^\d*\.?\d+$/.test(random) || !(probability > 0 && probability <= 1)) throw new Error('--fail-random must be a probability above 0 and at most 1, e.g. 0.3');
+    if (!/^\d*\.?\d+$/.test(random) || !(probability > 0 && probability <= 1))
+      throw new Error('--fail-random must be a probability above 0 and at most 1, e.g. 0.3');
     const oneOf = parseOutcomes('fail-statuses', text(values, 'fail-statuses') ?? '500,502,503,504');
     const retryAfter = text(values, 'retry-after');
     rules.push(['fail-random', { match: { path: 'users', probability }, oneOf, ...(retryAfter === undefined ? {} : { retryAfter }) }]);
   } else if (values['fail-statuses'] !== undefined) throw new Error('--fail-statuses needs --fail-random');
   const huge = text(values, 'huge-body');
   if (huge !== undefined) {
-    rules.push(['huge-body', { match: { path: 'users' }, hugeBody: { bytes: huge === 'endless' ? 'endless' : parseSize('huge-body', huge), contentLength: values['huge-body-chunked'] !== true } }]);
+    rules.push([
+      'huge-body',
+      {
+        match: { path: 'users' },
+        hugeBody: {
+          bytes: huge === 'endless' ? 'endless' : parseSize('huge-body', huge),
+          contentLength: values['huge-body-chunked'] !== true,
+        },
+      },
+    ]);
   } else if (values['huge-body-chunked']) throw new Error('--huge-body-chunked needs --huge-body');
   const bomb = text(values, 'compression-bomb');
   const bombEncoding = encodingOf('bomb-encoding', text(values, 'bomb-encoding'));
   const layers = text(values, 'bomb-layers');
   if (bomb !== undefined) {
     if (layers !== undefined && layers !== '1' && layers !== '2') throw new Error('--bomb-layers must be 1 or 2');
-    rules.push(['compression-bomb', { match: { path: 'users' }, compressionBomb: { decompressedBytes: parseSize('compression-bomb', bomb), ...(bombEncoding ? { encoding: bombEncoding } : {}), ...(layers === '2' ? { layers: 2 } : {}) } }]);
-  } else if (bombEncoding !== undefined || layers !== undefined) throw new Error('--bomb-encoding and --bomb-layers need --compression-bomb');
+    rules.push([
+      'compression-bomb',
+      {
+        match: { path: 'users' },
+        compressionBomb: {
+          decompressedBytes: parseSize('compression-bomb', bomb),
+          ...(bombEncoding ? { encoding: bombEncoding } : {}),
+          ...(layers === '2' ? { layers: 2 } : {}),
+        },
+      },
+    ]);
+  } else if (bombEncoding !== undefined || layers !== undefined)
+    throw new Error('--bomb-encoding and --bomb-layers need --compression-bomb');
   const corrupt = encodingOf('corrupt-body', text(values, 'corrupt-body'));
   if (corrupt !== undefined) rules.push(['corrupt-body', { match: { path: 'users' }, corruptBody: { encoding: corrupt } }]);
   const truncate = text(values, 'truncate-body');
@@ -195,7 +216,8 @@ function newFaultRules(values: FlagValues): FaultRule[] {
   const total = text(values, 'total-count');
   if (total !== undefined) rules.push(['total-count', { match: { path: 'users' }, totalCount: parseTotalCount(total) }]);
   const servePageSize = text(values, 'serve-page-size');
-  if (servePageSize !== undefined) rules.push(['serve-page-size', { match: { path: 'users' }, servePageSize: integer('serve-page-size', servePageSize, 1) ?? 1 }]);
+  if (servePageSize !== undefined)
+    rules.push(['serve-page-size', { match: { path: 'users' }, servePageSize: integer('serve-page-size', servePageSize, 1) ?? 1 }]);
   if (values['ignore-page-index']) rules.push(['ignore-page-index', { match: { path: 'users' }, ignorePageIndex: true }]);
   for (const [flag, rule] of rules) {
     try {

@@ -22,7 +22,8 @@ export function parseOutcomes(flag: string, raw: string): FaultOutcome[] {
   const list = raw.split(',').map((s) => s.trim());
   return list.map((item) => {
     const outcome = OUTCOMES.find((o) => String(o) === item);
-    if (outcome === undefined) throw new Error(`--${flag} takes a comma-separated list of 429, 500, 502, 503, 504 and reset, not ${JSON.stringify(item)}`);
+    if (outcome === undefined)
+      throw new Error(`--${flag} takes a comma-separated list of 429, 500, 502, 503, 504 and reset, not ${JSON.stringify(item)}`);
     return outcome;
   });
 }
@@ -37,7 +38,8 @@ export function parseTotalCount(raw: string): TotalCountLie {
   } catch {
     throw new Error(`--total-count must be +N, +N/request or a JSON value (1e11, -1, 1.5, '"12"', null), not ${JSON.stringify(raw)}`);
   }
-  if (value !== null && typeof value !== 'number' && typeof value !== 'string') throw new Error('--total-count must be a number, a string or null');
+  if (value !== null && typeof value !== 'number' && typeof value !== 'string')
+    throw new Error('--total-count must be a number, a string or null');
   return value;
 }
 
@@ -50,7 +52,9 @@ export function parseChurn(raw: string): FaultRule {
   for (const part of raw.split(',')) {
     const [key, value, extra] = part.split('=').map((s) => s.trim());
     if (key === undefined || value === undefined || extra !== undefined || !(CHURN_KEYS as readonly string[]).includes(key)) {
-      throw new Error(`--churn takes key=value pairs of ${CHURN_KEYS.join(', ')}, e.g. inserts=2,deletes=1,requests=40; not ${JSON.stringify(part)}`);
+      throw new Error(
+        `--churn takes key=value pairs of ${CHURN_KEYS.join(', ')}, e.g. inserts=2,deletes=1,requests=40; not ${JSON.stringify(part)}`,
+      );
     }
     const number = (): number => {
       if (!/^\d+(?:\.\d+)?$/.test(value)) throw new Error(`--churn ${key} must be a number`);

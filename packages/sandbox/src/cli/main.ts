@@ -62,7 +62,7 @@ async function main(): Promise<void> {
       `  users-only app  ${details.usersOnlyClientId} (elements.um.user.read.all only: 403 on customers)`,
       `  its secret      ${details.usersOnlyClientSecret}`,
       ...sb.customers.flatMap((c) => [
-        `  customer        ${c.customerId}  ${c.name}${c.inScope ? '' : '  (outside the demo apps\' scope: 403, not listed)'}${c.tenants.length === 0 ? '  (no tenants)' : ''}`,
+        `  customer        ${c.customerId}  ${c.name}${c.inScope ? '' : "  (outside the demo apps' scope: 403, not listed)"}${c.tenants.length === 0 ? '  (no tenants)' : ''}`,
         ...c.tenants.map((t) => `    tenant        ${t.tenantId}  "${t.name}"  ${t.domain}, ${t.users} users`),
       ]),
       'Press Ctrl+C to stop.',
@@ -76,7 +76,10 @@ async function main(): Promise<void> {
     stopping = true;
     sb.close()
       .finally(() => rmSync(keyDir, { recursive: true, force: true }))
-      .then(() => process.exit(0), () => process.exit(1));
+      .then(
+        () => process.exit(0),
+        () => process.exit(1),
+      );
   };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);

@@ -3,7 +3,17 @@
 // and Zapier's tests, so they all check against the spec itself rather than a copy of it.
 import { Ajv2020, type ValidateFunction } from 'ajv/dist/2020.js';
 import addFormatsModule from 'ajv-formats';
-import { CUSTOMERS_BATCH_PATH, loadSpec, OPERATIONS, pointerSegment, resolvePointer, specLocation, USER_PATH, USERS_BATCH_PATH, type OperationId } from './spec.js';
+import {
+  CUSTOMERS_BATCH_PATH,
+  loadSpec,
+  OPERATIONS,
+  pointerSegment,
+  resolvePointer,
+  specLocation,
+  USER_PATH,
+  USERS_BATCH_PATH,
+  type OperationId,
+} from './spec.js';
 
 export { USERS_BATCH_PATH, USER_PATH, CUSTOMERS_BATCH_PATH, OPERATIONS, loadSpec, specLocation };
 export type { OperationId };
@@ -96,13 +106,17 @@ export function createContractValidator(options: { specFile?: string } = {}): Co
 
     // Path-level then operation-level parameters, each followed through its $ref to where its schema lives.
     const parameters: ParameterObject[] = [];
-    for (const [ownerPointer, list] of [[pathPointer, resolvePointer(doc, pathPointer)], [operationPointer, operation]] as const) {
+    for (const [ownerPointer, list] of [
+      [pathPointer, resolvePointer(doc, pathPointer)],
+      [operationPointer, operation],
+    ] as const) {
       const params = isRecord(list) ? list.parameters : undefined;
       if (!Array.isArray(params)) continue;
       params.forEach((param: unknown, i) => {
         const pointer = isRecord(param) && typeof param.$ref === 'string' ? param.$ref : `${ownerPointer}/parameters/${i}`;
         const resolved = resolvePointer(doc, pointer);
-        if (!isRecord(resolved) || typeof resolved.name !== 'string' || typeof resolved.in !== 'string') throw new Error(`bad parameter at ${pointer}`);
+        if (!isRecord(resolved) || typeof resolved.name !== 'string' || typeof resolved.in !== 'string')
+          throw new Error(`bad parameter at ${pointer}`);
         parameters.push({ name: resolved.name, in: resolved.in, required: resolved.required === true, pointer });
       });
     }
@@ -115,7 +129,10 @@ export function createContractValidator(options: { specFile?: string } = {}): Co
       const content = isRecord(response) && isRecord(response.content) ? response.content : {};
       const media = new Map<string, ValidateFunction | undefined>();
       for (const [type, value] of Object.entries(content)) {
-        media.set(type, isRecord(value) && value.schema !== undefined ? compile(`${pointer}/content/${pointerSegment(type)}/schema`) : undefined);
+        media.set(
+          type,
+          isRecord(value) && value.schema !== undefined ? compile(`${pointer}/content/${pointerSegment(type)}/schema`) : undefined,
+        );
       }
       responses.set(status, media);
     }
@@ -138,7 +155,10 @@ export function createContractValidator(options: { specFile?: string } = {}): Co
   };
 
   const describe = (where: string, validate: ValidateFunction): string[] =>
-    (validate.errors ?? []).map((e) => `${where}${e.instancePath || ''} ${e.message ?? 'is invalid'}${e.params && 'allowedValues' in e.params ? `: ${JSON.stringify(e.params.allowedValues)}` : ''}`);
+    (validate.errors ?? []).map(
+      (e) =>
+        `${where}${e.instancePath || ''} ${e.message ?? 'is invalid'}${e.params && 'allowedValues' in e.params ? `: ${JSON.stringify(e.params.allowedValues)}` : ''}`,
+    );
 
   function validateResponse(id: OperationId, status: number, body: unknown, mediaType = 'application/json'): ContractResult {
     const op = validatorsOf(id);

@@ -121,7 +121,9 @@ export class TenantChurn implements Membership {
     let deletes = count(step.deletes);
     let moves = count(step.moves);
     if (this.operations + inserts + deletes + moves > MAX_CHURN_OPERATIONS) {
-      throw new RangeError(`churn would take tenant ${this.tenant.tenantId} past ${MAX_CHURN_OPERATIONS} operations; resetChurn() starts it over`);
+      throw new RangeError(
+        `churn would take tenant ${this.tenant.tenantId} past ${MAX_CHURN_OPERATIONS} operations; resetChurn() starts it over`,
+      );
     }
     const at = step.at ?? 'random';
     const before = this.operations;

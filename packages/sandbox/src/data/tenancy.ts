@@ -99,7 +99,13 @@ export function defaultLayout(users: number): CustomerLayout[] {
         { users: 0, domain: 'woodgrovearchive', name: 'Woodgrove Archive' },
       ],
     },
-    { name: 'WOODGROVE BANK', inScope: true, jobStatus: 4, countryOrRegion: 'Ireland', tenants: [{ users: 7, domain: 'woodgroveemea', company: 'Woodgrove Bank EMEA', name: 'Woodgrove Bank' }] },
+    {
+      name: 'WOODGROVE BANK',
+      inScope: true,
+      jobStatus: 4,
+      countryOrRegion: 'Ireland',
+      tenants: [{ users: 7, domain: 'woodgroveemea', company: 'Woodgrove Bank EMEA', name: 'Woodgrove Bank' }],
+    },
     { name: 'Tailspin Toys', inScope: true, tenants: [] },
   ];
 }
@@ -114,7 +120,10 @@ export function buildCustomers(seed: number, layout: readonly CustomerLayout[]):
     if (customer.jobStatus !== undefined && !(Number.isInteger(customer.jobStatus) && customer.jobStatus >= 0 && customer.jobStatus <= 6)) {
       throw new RangeError('customer jobStatus must be an integer from 0 to 6');
     }
-    if (customer.managementMode !== undefined && !(Number.isInteger(customer.managementMode) && customer.managementMode >= 0 && customer.managementMode <= 2)) {
+    if (
+      customer.managementMode !== undefined &&
+      !(Number.isInteger(customer.managementMode) && customer.managementMode >= 0 && customer.managementMode <= 2)
+    ) {
       throw new RangeError('customer managementMode must be an integer from 0 to 2');
     }
     const customerId = guidFor(hash32(seedKey, 0xc057), customerIndex);

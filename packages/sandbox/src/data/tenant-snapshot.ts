@@ -53,14 +53,17 @@ const epochs = new WeakMap<TenantSnapshot, object>();
 export function createSnapshot(tenant: TenantModel, membership: Membership, operations: number, history: ChurnHistory): TenantSnapshot {
   const { size } = membership;
   const checkPosition = (position: number): void => {
-    if (!Number.isInteger(position) || position < 0 || position >= size) throw new RangeError(`position must be an integer from 0 to ${size - 1}`);
+    if (!Number.isInteger(position) || position < 0 || position >= size)
+      throw new RangeError(`position must be an integer from 0 to ${size - 1}`);
   };
   const opsOf = (since: TenantSnapshot | number): number => {
     if (typeof since === 'number') {
-      if (!Number.isInteger(since) || since < 0 || since > operations) throw new RangeError(`since must be an operation count from 0 to ${operations}`);
+      if (!Number.isInteger(since) || since < 0 || since > operations)
+        throw new RangeError(`since must be an operation count from 0 to ${operations}`);
       return since;
     }
-    if (since.tenantId !== tenant.tenantId || since.customerId !== tenant.customerId) throw new RangeError('since is a snapshot of another tenant');
+    if (since.tenantId !== tenant.tenantId || since.customerId !== tenant.customerId)
+      throw new RangeError('since is a snapshot of another tenant');
     if (epochs.get(since) !== history.epoch) throw new RangeError('since was taken before resetChurn()');
     if (since.operations > operations) throw new RangeError('since is later than this snapshot');
     return since.operations;
@@ -79,7 +82,8 @@ export function createSnapshot(tenant: TenantModel, membership: Membership, oper
       return deriveUser(tenant, membership.serialAt(position));
     },
     ids(start = 0, end = size) {
-      if (!Number.isInteger(start) || !Number.isInteger(end) || start < 0 || end > size || start > end) throw new RangeError(`ids(start, end) needs 0 <= start <= end <= ${size}`);
+      if (!Number.isInteger(start) || !Number.isInteger(end) || start < 0 || end > size || start > end)
+        throw new RangeError(`ids(start, end) needs 0 <= start <= end <= ${size}`);
       const out: string[] = [];
       for (let p = start; p < end; p++) out.push(userId(tenant, membership.serialAt(p)));
       return out;

@@ -61,7 +61,24 @@ const BIRTH_EPOCH = Date.UTC(1958, 0, 1);
 const CHANGE_EPOCH = Date.UTC(2024, 0, 1);
 
 // Field salts, apart from deriveUser's (which stop at 20).
-const D = { manager: 101, altCount: 102, altDomain: 103, neverExpire: 104, changed: 105, birthday: 106, birthdayUnset: 107, officePhone: 108, officePhoneNull: 109, postal: 110, street: 111, houseNumber: 112, fax: 113, external: 114, sponsor: 115, template: 116 } as const;
+const D = {
+  manager: 101,
+  altCount: 102,
+  altDomain: 103,
+  neverExpire: 104,
+  changed: 105,
+  birthday: 106,
+  birthdayUnset: 107,
+  officePhone: 108,
+  officePhoneNull: 109,
+  postal: 110,
+  street: 111,
+  houseNumber: 112,
+  fax: 113,
+  external: 114,
+  sponsor: 115,
+  template: 116,
+} as const;
 
 function yearsBetween(fromMs: number, toMs: number): number {
   const from = new Date(fromMs);
@@ -97,7 +114,8 @@ export function deriveUserDetail(tenant: TenantModel, serial: number): SandboxUs
 
   const alternates = hash32(k, serial, D.altCount) % 3;
   const alternateEmailAddress: string[] = [];
-  for (let i = 0; i < alternates; i++) alternateEmailAddress.push(`${local}${i > 0 ? i + 1 : ''}@${pick(ALTERNATE_EMAIL_DOMAINS, hash32(k, serial, D.altDomain, i))}`);
+  for (let i = 0; i < alternates; i++)
+    alternateEmailAddress.push(`${local}${i > 0 ? i + 1 : ''}@${pick(ALTERNATE_EMAIL_DOMAINS, hash32(k, serial, D.altDomain, i))}`);
 
   const birthdayUnset = unit(k, serial, D.birthdayUnset) < 0.08;
   const birthMs = BIRTH_EPOCH + (hash32(k, serial, D.birthday) % (45 * 365)) * DAY_MS;
@@ -121,7 +139,10 @@ export function deriveUserDetail(tenant: TenantModel, serial: number): SandboxUs
     lastChangeDate: isoDay(CHANGE_EPOCH + (hash32(k, serial, D.changed) % 730) * DAY_MS),
     age: birthdayUnset ? null : yearsBetween(birthMs, AGE_REFERENCE_MS),
     isTestUser: user.isTestUser,
-    officePhone: unit(k, serial, D.officePhoneNull) < 0.2 ? null : `${phonePrefix} ${String(hash32(k, serial, D.officePhone) % 10_000_000).padStart(7, '0')}`,
+    officePhone:
+      unit(k, serial, D.officePhoneNull) < 0.2
+        ? null
+        : `${phonePrefix} ${String(hash32(k, serial, D.officePhone) % 10_000_000).padStart(7, '0')}`,
     mobile: user.mobile,
     birthday: birthdayUnset ? NOT_SET_DATE : isoDay(birthMs),
     mail: user.mail,

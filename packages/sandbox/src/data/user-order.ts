@@ -60,7 +60,8 @@ export class UserOrder {
   }
 
   serialAt(position: number): number {
-    if (!Number.isInteger(position) || position < 0 || position >= this.size) throw new RangeError(`position must be an integer from 0 to ${this.size - 1}`);
+    if (!Number.isInteger(position) || position < 0 || position >= this.size)
+      throw new RangeError(`position must be an integer from 0 to ${this.size - 1}`);
     let p = this.root;
     let k = position;
     while (p) {
@@ -95,7 +96,8 @@ export class UserOrder {
 
   /** Puts a user that is not in the order (a new serial, or one just removed) at a position. */
   insert(position: number, serial: number): void {
-    if (!Number.isInteger(position) || position < 0 || position > this.size) throw new RangeError(`position must be an integer from 0 to ${this.size}`);
+    if (!Number.isInteger(position) || position < 0 || position > this.size)
+      throw new RangeError(`position must be an integer from 0 to ${this.size}`);
     if (this.positionOf(serial) !== undefined) throw new RangeError(`serial ${serial} is already in the order`);
     const single = this.piece(serial, 1, true);
     this.singles.set(serial, single);
@@ -105,7 +107,8 @@ export class UserOrder {
 
   /** Takes the user at a position out of the order; returns its serial. */
   remove(position: number): number {
-    if (!Number.isInteger(position) || position < 0 || position >= this.size) throw new RangeError(`position must be an integer from 0 to ${this.size - 1}`);
+    if (!Number.isInteger(position) || position < 0 || position >= this.size)
+      throw new RangeError(`position must be an integer from 0 to ${this.size - 1}`);
     const [left, rest] = this.split(this.root, position);
     const [one, right] = this.split(rest, 1);
     // A subtree of one user is one piece: no piece is ever empty.
@@ -136,7 +139,18 @@ export class UserOrder {
     x ^= x >>> 17;
     x ^= x << 5;
     this.rng = x >>> 0;
-    return { from, length, single, priority: this.rng, left: null, right: null, parent: null, size: length, minRunFrom: single ? Infinity : from, pieces: 1 };
+    return {
+      from,
+      length,
+      single,
+      priority: this.rng,
+      left: null,
+      right: null,
+      parent: null,
+      size: length,
+      minRunFrom: single ? Infinity : from,
+      pieces: 1,
+    };
   }
 
   private setRoot(root: Piece | null): void {

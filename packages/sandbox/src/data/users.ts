@@ -42,14 +42,40 @@ const NAME_COMBOS = FIRST_NAMES.length * LAST_NAMES.length;
 const NAME_STRIDE = 7919;
 
 // Field salts: each field draws from its own hash stream.
-const F = { status: 1, statusCount: 2, statusCode: 3, test: 4, dept: 5, title: 6, office: 7, mobile: 8, mobileNull: 9, mail: 10, location: 11, employee: 12, age: 13, ageNull: 14, start: 15, end: 16, endKind: 17, deptNull: 18, titleNull: 19, statusCode2: 20 } as const;
+const F = {
+  status: 1,
+  statusCount: 2,
+  statusCode: 3,
+  test: 4,
+  dept: 5,
+  title: 6,
+  office: 7,
+  mobile: 8,
+  mobileNull: 9,
+  mail: 10,
+  location: 11,
+  employee: 12,
+  age: 13,
+  ageNull: 14,
+  start: 15,
+  end: 16,
+  endKind: 17,
+  deptNull: 18,
+  titleNull: 19,
+  statusCode2: 20,
+} as const;
 
 const localParts = new Map<string, string>();
 /** The UPN form of a name ("Søren" -> "soren", "O'Brien" -> "obrien"), memoized: names repeat. */
 function asciiLocal(name: string): string {
   let local = localParts.get(name);
   if (local === undefined) {
-    local = name.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/ø/g, 'o').replace(/[^A-Za-z0-9-]/g, '').toLowerCase();
+    local = name
+      .normalize('NFD')
+      .replace(/[\u0300-\u036f]/g, '')
+      .replace(/ø/g, 'o')
+      .replace(/[^A-Za-z0-9-]/g, '')
+      .toLowerCase();
     localParts.set(name, local);
   }
   return local;
@@ -125,7 +151,11 @@ export function deriveUser(tenant: UserSource, index: number): SandboxUser {
   const endRoll = unit(k, index, F.endKind);
   const pendingExit = status.includes(1) || status.includes(7);
   const endDate =
-    endRoll < 0.04 ? null : pendingExit || endRoll > 0.85 ? isoDay(Date.UTC(2026, 0, 1) + (hash32(k, index, F.end) % 700) * DAY_MS) : NOT_SET_DATE;
+    endRoll < 0.04
+      ? null
+      : pendingExit || endRoll > 0.85
+        ? isoDay(Date.UTC(2026, 0, 1) + (hash32(k, index, F.end) % 700) * DAY_MS)
+        : NOT_SET_DATE;
 
   const user: SandboxUser = {
     id: userId(tenant, index),
@@ -134,7 +164,8 @@ export function deriveUser(tenant: UserSource, index: number): SandboxUser {
     firstName,
     lastName,
     department: isTestUser ? 'IT' : unit(k, index, F.deptNull) < 0.04 ? null : department,
-    mobile: unit(k, index, F.mobileNull) < 0.3 ? null : `${phonePrefix} ${String(hash32(k, index, F.mobile) % 10_000_000).padStart(7, '0')}`,
+    mobile:
+      unit(k, index, F.mobileNull) < 0.3 ? null : `${phonePrefix} ${String(hash32(k, index, F.mobile) % 10_000_000).padStart(7, '0')}`,
     jobTitle: isTestUser ? 'Test account' : unit(k, index, F.titleNull) < 0.05 ? null : pick(titles, hash32(k, index, F.title)),
     mail: unit(k, index, F.mail) < 0.05 ? null : upn,
     employeeId: isTestUser ? null : String(100_000 + (hash32(k, index, F.employee) % 900_000)),

@@ -24,14 +24,21 @@ function cut(truncateAfter: number | 'half' | undefined, size: number | undefine
   return size === undefined ? 64 * 1024 : Math.floor(size / 2);
 }
 
-export async function sendReplacementBody(res: SandboxResponse, replacement: BodyReplacement, ctx: BodyFaultContext): Promise<StreamOutcome> {
+export async function sendReplacementBody(
+  res: SandboxResponse,
+  replacement: BodyReplacement,
+  ctx: BodyFaultContext,
+): Promise<StreamOutcome> {
   const headers: Record<string, string> = { 'content-type': 'application/json; charset=utf-8', ...ctx.headers };
   if (replacement.kind === 'huge') {
     const size = replacement.bytes === 'endless' ? undefined : replacement.bytes;
     if (replacement.contentLength) headers['content-length'] = String(size ?? ENDLESS_CONTENT_LENGTH);
     res.writeHead(200, headers);
     const truncateAfter = cut(ctx.truncateAfter, replacement.contentLength ? size : undefined);
-    return streamBody(res, hugeBodySource(ctx.tenant, ctx.shape, replacement.bytes), { isClosed: ctx.isClosed, ...(truncateAfter === undefined ? {} : { truncateAfter }) });
+    return streamBody(res, hugeBodySource(ctx.tenant, ctx.shape, replacement.bytes), {
+      isClosed: ctx.isClosed,
+      ...(truncateAfter === undefined ? {} : { truncateAfter }),
+    });
   }
   let bomb;
   try {

@@ -4,7 +4,18 @@
 // spaces through the compressor (on libuv's thread pool, so the sandbox keeps serving); only the
 // compressed form is kept: about 1 MB per GiB for gzip and deflate (their ~1030:1 ceiling),
 // under 2 KB per GiB for brotli or two layers of gzip.
-import { constants, createBrotliCompress, createDeflate, createGzip, gzipSync, deflateSync, brotliCompressSync, type BrotliCompress, type Deflate, type Gzip } from 'node:zlib';
+import {
+  constants,
+  createBrotliCompress,
+  createDeflate,
+  createGzip,
+  gzipSync,
+  deflateSync,
+  brotliCompressSync,
+  type BrotliCompress,
+  type Deflate,
+  type Gzip,
+} from 'node:zlib';
 import type { BodyEncoding } from './types.js';
 
 const HEAD = Buffer.from('{"data":[');
@@ -24,7 +35,9 @@ function compressor(encoding: BodyEncoding, sizeHint: number): Compressor {
   if (encoding === 'gzip') return createGzip({ level: 9 });
   if (encoding === 'deflate') return createDeflate({ level: 9 });
   // Quality 5 is within a few bytes of 11 on whitespace, and about twenty times faster.
-  return createBrotliCompress({ params: { [constants.BROTLI_PARAM_QUALITY]: 5, [constants.BROTLI_PARAM_SIZE_HINT]: Math.min(sizeHint, 2 ** 30) } });
+  return createBrotliCompress({
+    params: { [constants.BROTLI_PARAM_QUALITY]: 5, [constants.BROTLI_PARAM_SIZE_HINT]: Math.min(sizeHint, 2 ** 30) },
+  });
 }
 
 type Compressor = Gzip | Deflate | BrotliCompress;

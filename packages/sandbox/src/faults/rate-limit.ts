@@ -3,7 +3,8 @@ import type { RateLimit } from './types.js';
 
 export function checkRateLimit(limit: RateLimit): void {
   if (!(limit.capacity >= 1) || !Number.isFinite(limit.capacity)) throw new RangeError('rateLimit.capacity must be a number >= 1');
-  if (!(limit.refillPerSecond > 0) || !Number.isFinite(limit.refillPerSecond)) throw new RangeError('rateLimit.refillPerSecond must be a number > 0');
+  if (!(limit.refillPerSecond > 0) || !Number.isFinite(limit.refillPerSecond))
+    throw new RangeError('rateLimit.refillPerSecond must be a number > 0');
   if (limit.retryAfterSeconds !== undefined && !(Number.isInteger(limit.retryAfterSeconds) && limit.retryAfterSeconds >= 0)) {
     throw new RangeError('rateLimit.retryAfterSeconds must be an integer >= 0');
   }

@@ -19,7 +19,16 @@ const FIRE = 1;
 const PICK = 2;
 
 export function emptyDecision(): FaultDecision {
-  return { fired: false, latencyMs: 0, reset: false, slowBodyMs: 0, statusAsInteger: false, expireTokens: false, churn: [], page: { ignorePageIndex: false } };
+  return {
+    fired: false,
+    latencyMs: 0,
+    reset: false,
+    slowBodyMs: 0,
+    statusAsInteger: false,
+    expireTokens: false,
+    churn: [],
+    page: { ignorePageIndex: false },
+  };
 }
 
 /** A copy the caller's later edits do not reach (the body is sent as given, so it is not copied). */
@@ -59,7 +68,8 @@ export class FaultRules {
       const m = rule.match ?? {};
       const path = m.path ?? (this.usersOnly[i] ? 'users' : undefined);
       if (path !== undefined && path !== request.path) return;
-      if (m.pageIndex !== undefined && ((request.path !== 'users' && request.path !== 'customers') || m.pageIndex !== request.pageIndex)) return;
+      if (m.pageIndex !== undefined && ((request.path !== 'users' && request.path !== 'customers') || m.pageIndex !== request.pageIndex))
+        return;
       if (m.customerId !== undefined && m.customerId.toLowerCase() !== request.customerId?.toLowerCase()) return;
       if (m.tenantId !== undefined && m.tenantId.toLowerCase() !== request.tenantId?.toLowerCase()) return;
       const count = (this.counts[i] ?? 0) + 1;
@@ -82,7 +92,8 @@ export class FaultRules {
       const page = decision.page;
       if (rule.totalCount !== undefined && page.totalCount === undefined) {
         const lie = rule.totalCount;
-        page.totalCount = lie !== null && typeof lie === 'object' ? { add: (lie.add ?? 0) + (lie.addPerRequest ?? 0) * fired } : { value: lie };
+        page.totalCount =
+          lie !== null && typeof lie === 'object' ? { add: (lie.add ?? 0) + (lie.addPerRequest ?? 0) * fired } : { value: lie };
       }
       if (rule.servePageSize !== undefined && page.servePageSize === undefined) page.servePageSize = rule.servePageSize;
       if (rule.ignorePageIndex) page.ignorePageIndex = true;
@@ -99,7 +110,12 @@ export class FaultRules {
         decision.replaceBody = { kind: 'huge', bytes: rule.hugeBody.bytes, contentLength: rule.hugeBody.contentLength ?? true };
       } else if (rule.compressionBomb) {
         const bomb = rule.compressionBomb;
-        decision.replaceBody = { kind: 'bomb', encoding: bomb.encoding ?? 'gzip', decompressedBytes: bomb.decompressedBytes ?? DEFAULT_BOMB_BYTES, layers: bomb.layers ?? 1 };
+        decision.replaceBody = {
+          kind: 'bomb',
+          encoding: bomb.encoding ?? 'gzip',
+          decompressedBytes: bomb.decompressedBytes ?? DEFAULT_BOMB_BYTES,
+          layers: bomb.layers ?? 1,
+        };
       }
     });
     return decision;

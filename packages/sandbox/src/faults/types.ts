@@ -127,7 +127,9 @@ export interface RateLimit {
 }
 
 /** A body that replaces the real response. */
-export type BodyReplacement = { kind: 'huge'; bytes: number | 'endless'; contentLength: boolean } | { kind: 'bomb'; encoding: BodyEncoding; decompressedBytes: number; layers: 1 | 2 };
+export type BodyReplacement =
+  | { kind: 'huge'; bytes: number | 'endless'; contentLength: boolean }
+  | { kind: 'bomb'; encoding: BodyEncoding; decompressedBytes: number; layers: 1 | 2 };
 
 /** How the rules that fired change a real 200 page. */
 export interface PageLies {

@@ -24,12 +24,16 @@ export function connectionReset(): TypeError {
 /** Nothing listens there any more (the sandbox was closed): `fetch()` rejects. */
 export function connectionRefused(url: URL): TypeError {
   const port = url.port || (url.protocol === 'https:' ? '443' : '80');
-  return new TypeError('fetch failed', { cause: systemError(`connect ECONNREFUSED ${url.hostname}:${port}`, { code: 'ECONNREFUSED', errno: -111, syscall: 'connect' }) });
+  return new TypeError('fetch failed', {
+    cause: systemError(`connect ECONNREFUSED ${url.hostname}:${port}`, { code: 'ECONNREFUSED', errno: -111, syscall: 'connect' }),
+  });
 }
 
 /** A host that does not resolve: any origin but the sandbox's own. */
 export function hostNotFound(hostname: string): TypeError {
-  return new TypeError('fetch failed', { cause: systemError(`getaddrinfo ENOTFOUND ${hostname}`, { code: 'ENOTFOUND', errno: -3008, syscall: 'getaddrinfo', hostname }) });
+  return new TypeError('fetch failed', {
+    cause: systemError(`getaddrinfo ENOTFOUND ${hostname}`, { code: 'ENOTFOUND', errno: -3008, syscall: 'getaddrinfo', hostname }),
+  });
 }
 
 /** The response was refused before it began (undici's limit on stacked content codings). */

@@ -57,19 +57,28 @@ const expected = { status: 200, totalCount: 30, same: true, valid: true, brokenV
 
 describe('packed tarball', () => {
   it('works through import (ESM)', async () => {
-    await writeFile(join(scratch, 'check.mjs'), program(`import * as sandbox from '@avepoint-graph-kit/sandbox';\nimport * as contract from '@avepoint-graph-kit/sandbox/contract';`));
+    await writeFile(
+      join(scratch, 'check.mjs'),
+      program(`import * as sandbox from '@avepoint-graph-kit/sandbox';\nimport * as contract from '@avepoint-graph-kit/sandbox/contract';`),
+    );
     const { stdout } = await run(process.execPath, ['check.mjs'], { cwd: scratch });
     expect(JSON.parse(stdout)).toEqual(expected);
   });
 
   it('works through require (CommonJS)', async () => {
-    await writeFile(join(scratch, 'check.cjs'), program(`const sandbox = require('@avepoint-graph-kit/sandbox');\nconst contract = require('@avepoint-graph-kit/sandbox/contract');`));
+    await writeFile(
+      join(scratch, 'check.cjs'),
+      program(`const sandbox = require('@avepoint-graph-kit/sandbox');\nconst contract = require('@avepoint-graph-kit/sandbox/contract');`),
+    );
     const { stdout } = await run(process.execPath, ['check.cjs'], { cwd: scratch });
     expect(JSON.parse(stdout)).toEqual(expected);
   });
 
   it('installs the avepoint-sandbox bin, which starts and stops cleanly', async () => {
-    const child = spawn(join(scratch, 'node_modules/.bin/avepoint-sandbox'), ['--port', '0', '--users', '7', '--json'], { cwd: scratch, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(join(scratch, 'node_modules/.bin/avepoint-sandbox'), ['--port', '0', '--users', '7', '--json'], {
+      cwd: scratch,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     const line = await new Promise<string>((resolveLine, reject) => {
       let out = '';
       child.stdout.on('data', (chunk: Buffer) => {

@@ -34,7 +34,11 @@ async function customersNamed(client: UsersClient, customer: string | undefined,
 }
 
 /** The customer --customer names (a GUID needs no listing). */
-export async function resolveCustomerArg(client: UsersClient, customer: string, signal: AbortSignal | undefined): Promise<{ id: string; name: string | null }> {
+export async function resolveCustomerArg(
+  client: UsersClient,
+  customer: string,
+  signal: AbortSignal | undefined,
+): Promise<{ id: string; name: string | null }> {
   if (isGuid(customer)) return { id: validateGuid('customerId', customer), name: null };
   const found = resolveCustomer(await customersNamed(client, undefined, signal), customer);
   return { id: found.id, name: found.organization };
@@ -44,7 +48,12 @@ export async function resolveCustomerArg(client: UsersClient, customer: string, 
  * The tenant of --customer and --tenant. Two GUIDs are taken as they are; a name is looked up in
  * the customers listing (which needs the elements.customers.read.all permission).
  */
-export async function resolveTarget(client: UsersClient, customer: string | undefined, tenant: string | undefined, signal: AbortSignal | undefined): Promise<Target> {
+export async function resolveTarget(
+  client: UsersClient,
+  customer: string | undefined,
+  tenant: string | undefined,
+  signal: AbortSignal | undefined,
+): Promise<Target> {
   if (tenant === undefined) throw new Error('unreachable: --tenant is checked before');
   if (customer !== undefined && isGuid(customer) && isGuid(tenant)) {
     return { customerId: validateGuid('customerId', customer), tenantId: validateGuid('tenantId', tenant) };
@@ -52,5 +61,10 @@ export async function resolveTarget(client: UsersClient, customer: string | unde
   let customers = await customersNamed(client, customer, signal);
   if (customer !== undefined) customers = [resolveCustomer(customers, customer)];
   const found = resolveTenant(customers, tenant);
-  return { customerId: found.customer.id, tenantId: found.tenant.id, customerName: found.customer.organization, tenantName: found.tenant.name };
+  return {
+    customerId: found.customer.id,
+    tenantId: found.tenant.id,
+    customerName: found.customer.organization,
+    tenantName: found.tenant.name,
+  };
 }

@@ -5,7 +5,11 @@ import type { CommandContext } from './context.js';
 
 export async function listCustomersCommand(ctx: CommandContext): Promise<number> {
   const customers: Customer[] = [];
-  for await (const customer of ctx.client.listCustomers({ pageSize: ctx.args.pageSize, concurrency: ctx.args.concurrency, signal: ctx.signal })) {
+  for await (const customer of ctx.client.listCustomers({
+    pageSize: ctx.args.pageSize,
+    concurrency: ctx.args.concurrency,
+    signal: ctx.signal,
+  })) {
     customers.push(customer);
     if (ctx.args.limit !== undefined && customers.length >= ctx.args.limit) break;
   }

@@ -58,12 +58,17 @@ export async function exportUsers(ctx: CommandContext): Promise<ExportSummary> {
       onTenantError: (failure) => {
         summary.failedTenants++;
         const error = failure.error as { code?: string; message?: string };
-        say(`tenant ${failure.tenantName ?? ''} ${failure.tenantId} of ${failure.customerName ?? failure.customerId} failed: ${error.code ?? 'ERROR'}: ${error.message ?? String(failure.error)}`);
+        say(
+          `tenant ${failure.tenantName ?? ''} ${failure.tenantId} of ${failure.customerName ?? failure.customerId} failed: ${error.code ?? 'ERROR'}: ${error.message ?? String(failure.error)}`,
+        );
       },
       signal,
     })) {
       if (!keep(row.user)) continue;
-      rows.push({ user: row.user, tenant: { customerId: row.customerId, customerName: row.customerName, tenantId: row.tenantId, tenantName: row.tenantName } });
+      rows.push({
+        user: row.user,
+        tenant: { customerId: row.customerId, customerName: row.customerName, tenantId: row.tenantId, tenantName: row.tenantName },
+      });
       const full = args.limit !== undefined && summary.written + rows.length >= args.limit;
       if (rows.length >= 100 || full) {
         await write(rows);
@@ -76,7 +81,8 @@ export async function exportUsers(ctx: CommandContext): Promise<ExportSummary> {
     return summary;
   }
 
-  if (args.tenant === undefined) throw new UsageError('--tenant is required (a tenant ID or name; --all-tenants for every tenant); see --help');
+  if (args.tenant === undefined)
+    throw new UsageError('--tenant is required (a tenant ID or name; --all-tenants for every tenant); see --help');
   const target = await resolveTarget(client, args.customer, args.tenant, signal);
   if (target.tenantName) say(`tenant ${target.tenantName} (${target.tenantId}) of ${target.customerName ?? target.customerId}`);
 

@@ -20,10 +20,19 @@ export async function getUserCommand(ctx: CommandContext): Promise<UserDetail> {
       await ctx.out.write(`${JSON.stringify(user)}\n`);
       break;
     case 'csv':
-      await ctx.out.write(`${entries.map(([key]) => csvCell(key)).join(',')}\r\n${entries.map(([, v]) => csvCell(Array.isArray(v) ? v.join(';') : v)).join(',')}\r\n`);
+      await ctx.out.write(
+        `${entries.map(([key]) => csvCell(key)).join(',')}\r\n${entries.map(([, v]) => csvCell(Array.isArray(v) ? v.join(';') : v)).join(',')}\r\n`,
+      );
       break;
     case 'table':
-      await writeTable(ctx.out, ['Field', 'Value'], entries.map(([key, value]) => [key, value === null || value === undefined ? '' : Array.isArray(value) ? value.join(', ') : String(value)]));
+      await writeTable(
+        ctx.out,
+        ['Field', 'Value'],
+        entries.map(([key, value]) => [
+          key,
+          value === null || value === undefined ? '' : Array.isArray(value) ? value.join(', ') : String(value),
+        ]),
+      );
       return user;
   }
   await ctx.out.flush();

@@ -7,8 +7,16 @@ import type { Format } from './index.js';
 import { writeTable } from './table.js';
 
 export const CUSTOMER_CSV_COLUMNS = [
-  'customerId', 'organization', 'ownerEmail', 'countryOrRegion', 'jobStatus', 'jobStatusLabel',
-  'managementMode', 'managementModeLabel', 'tenantId', 'tenantName',
+  'customerId',
+  'organization',
+  'ownerEmail',
+  'countryOrRegion',
+  'jobStatus',
+  'jobStatusLabel',
+  'managementMode',
+  'managementModeLabel',
+  'tenantId',
+  'tenantName',
 ] as const;
 
 const tenantRows = (customer: Customer) => (customer.tenants.length > 0 ? customer.tenants : [undefined]);
@@ -25,14 +33,27 @@ export async function writeCustomers(format: Format, sink: TextSink, customers: 
       await sink.write(`${CUSTOMER_CSV_COLUMNS.join(',')}\r\n`);
       for (const c of customers) {
         for (const t of tenantRows(c)) {
-          const cells = [c.id, c.organization, c.ownerEmail, c.countryOrRegion, c.jobStatus, c.jobStatusLabel, c.managementMode, c.managementModeLabel, t?.id, t?.name];
+          const cells = [
+            c.id,
+            c.organization,
+            c.ownerEmail,
+            c.countryOrRegion,
+            c.jobStatus,
+            c.jobStatusLabel,
+            c.managementMode,
+            c.managementModeLabel,
+            t?.id,
+            t?.name,
+          ];
           await sink.write(`${cells.map(csvCell).join(',')}\r\n`);
         }
       }
       return sink.flush();
     }
     case 'table': {
-      const rows = customers.flatMap((c) => tenantRows(c).map((t) => [c.organization ?? '', c.id, t ? (t.name ?? '') : '(no tenants)', t?.id ?? '']));
+      const rows = customers.flatMap((c) =>
+        tenantRows(c).map((t) => [c.organization ?? '', c.id, t ? (t.name ?? '') : '(no tenants)', t?.id ?? '']),
+      );
       return writeTable(sink, ['Customer', 'Customer ID', 'Tenant', 'Tenant ID'], rows);
     }
   }

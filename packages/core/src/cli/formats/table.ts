@@ -27,7 +27,11 @@ export function fit(text: string, width: number): string {
 /** Rows of cells under their titles, each column as wide as its widest cell (at most 40). */
 export async function writeTable(sink: TextSink, titles: readonly string[], rows: readonly string[][]): Promise<void> {
   const widths = titles.map((title, i) => Math.min(MAX_WIDTH, Math.max(title.length, ...rows.map((r) => r[i]!.length))));
-  const line = (cells: readonly string[]) => `${cells.map((c, i) => fit(c, widths[i]!)).join('  ').trimEnd()}\n`;
+  const line = (cells: readonly string[]) =>
+    `${cells
+      .map((c, i) => fit(c, widths[i]!))
+      .join('  ')
+      .trimEnd()}\n`;
   await sink.write(line(titles));
   await sink.write(line(widths.map((w) => '-'.repeat(w))));
   for (const row of rows) await sink.write(line(row));
@@ -41,6 +45,11 @@ export function tableWriter(sink: TextSink, options: WriterOptions): UserWriter 
     async writePage(page) {
       for (const row of page) rows.push(columns.map(([, cell]) => cell(row)));
     },
-    end: () => writeTable(sink, columns.map(([title]) => title), rows),
+    end: () =>
+      writeTable(
+        sink,
+        columns.map(([title]) => title),
+        rows,
+      ),
   };
 }

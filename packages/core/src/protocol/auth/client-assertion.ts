@@ -43,7 +43,7 @@ export function loadPrivateKey(privateKeyPem: string): KeyObject {
 export function thumbprintToX5t(thumbprint: string): string {
   const hex = thumbprint.replace(/[\s:]/g, '');
   if (!/^[0-9a-fA-F]{40}$/.test(hex)) {
-    throw new AvePointInputError('certificateThumbprint', 'must be the certificate\'s SHA-1 thumbprint: 40 hex digits');
+    throw new AvePointInputError('certificateThumbprint', "must be the certificate's SHA-1 thumbprint: 40 hex digits");
   }
   return base64url(Buffer.from(hex, 'hex'));
 }

@@ -26,9 +26,17 @@ export function resolveCustomer(customers: readonly Customer[], nameOrId: string
   const matches = customers.filter((c) => fold(c.organization) === fold(wanted));
   if (matches.length === 1) return matches[0]!;
   if (matches.length > 1) {
-    throw new AvePointInputError(field, `names ${matches.length} customers; give the ID of one: ${list(matches.map(customerLabel))}`, JSON.stringify(wanted));
+    throw new AvePointInputError(
+      field,
+      `names ${matches.length} customers; give the ID of one: ${list(matches.map(customerLabel))}`,
+      JSON.stringify(wanted),
+    );
   }
-  throw new AvePointInputError(field, `names no customer; the customers are: ${list(customers.map(customerLabel))}`, JSON.stringify(wanted));
+  throw new AvePointInputError(
+    field,
+    `names no customer; the customers are: ${list(customers.map(customerLabel))}`,
+    JSON.stringify(wanted),
+  );
 }
 
 export interface TenantOfCustomer {
@@ -46,11 +54,21 @@ const tenantLabel = ({ customer, tenant }: TenantOfCustomer): string =>
 export function resolveTenant(customers: readonly Customer[], nameOrId: string, field = 'tenantId'): TenantOfCustomer {
   const wanted = nameOrId.trim();
   const all = customers.flatMap((customer) => customer.tenants.map((tenant) => ({ customer, tenant })));
-  const matches = GUID_PATTERN.test(wanted) ? all.filter((t) => idKey(t.tenant.id) === idKey(wanted)) : all.filter((t) => fold(t.tenant.name) === fold(wanted));
+  const matches = GUID_PATTERN.test(wanted)
+    ? all.filter((t) => idKey(t.tenant.id) === idKey(wanted))
+    : all.filter((t) => fold(t.tenant.name) === fold(wanted));
   if (matches.length === 1) return matches[0]!;
   if (matches.length > 1) {
-    throw new AvePointInputError(field, `names ${matches.length} tenants; give the customer too, or the tenant's ID: ${list(matches.map(tenantLabel))}`, JSON.stringify(wanted));
+    throw new AvePointInputError(
+      field,
+      `names ${matches.length} tenants; give the customer too, or the tenant's ID: ${list(matches.map(tenantLabel))}`,
+      JSON.stringify(wanted),
+    );
   }
   const where = customers.length === 1 ? `${customers[0]!.organization ?? customers[0]!.id}'s tenants are` : 'the tenants are';
-  throw new AvePointInputError(field, `names no tenant; ${where}: ${all.length === 0 ? '(none)' : list(all.map(tenantLabel))}`, JSON.stringify(wanted));
+  throw new AvePointInputError(
+    field,
+    `names no tenant; ${where}: ${all.length === 0 ? '(none)' : list(all.map(tenantLabel))}`,
+    JSON.stringify(wanted),
+  );
 }

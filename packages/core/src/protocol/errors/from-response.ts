@@ -28,7 +28,10 @@ export function requestIdOf(headers: HeaderSource | undefined): string | undefin
 }
 
 const STATUS_MEANINGS: Record<number, { code: AvePointErrorCode; message: string }> = {
-  400: { code: 'BAD_REQUEST', message: 'AvePoint rejected the request as invalid (check the customer ID, tenant ID, user IDs and page settings)' },
+  400: {
+    code: 'BAD_REQUEST',
+    message: 'AvePoint rejected the request as invalid (check the customer ID, tenant ID, user IDs and page settings)',
+  },
   401: { code: 'UNAUTHORIZED', message: 'AvePoint did not accept the access token (it is missing, invalid or expired)' },
   403: { code: 'FORBIDDEN', message: 'The app has no access to this customer, or lacks the elements.um.user.read.all permission' },
   404: { code: 'NOT_FOUND', message: 'AvePoint does not know this customer or tenant (check both IDs)' },

@@ -16,14 +16,22 @@ export interface CustomersReader {
 const customerKey = (customer: Customer): string => customer.id;
 
 /** Every customer the app may see (`'all'`), or the customers with these IDs that it may see. */
-export async function readCustomers(this: IExecuteFunctions, reader: CustomersReader, which: 'all' | readonly string[]): Promise<Customer[]> {
+export async function readCustomers(
+	this: IExecuteFunctions,
+	reader: CustomersReader,
+	which: 'all' | readonly string[],
+): Promise<Customer[]> {
 	const { baseUrl, scheduler, concurrency } = reader;
 	if (which !== 'all') {
 		return await lookUpIds<Customer>({
 			ids: which,
 			getPage: async (ids, page) =>
 				await sendCustomersPage
-					.call(this, { customerIds: ids, pageIndex: page.pageIndex, pageSize: page.pageSize }, { baseUrl, signal: page.signal })
+					.call(
+						this,
+						{ customerIds: ids, pageIndex: page.pageIndex, pageSize: page.pageSize },
+						{ baseUrl, signal: page.signal },
+					)
 					.then((p) => ({ items: p.items, totalCount: p.totalCount })),
 			keyOf: customerKey,
 			scheduler,
@@ -36,7 +44,11 @@ export async function readCustomers(this: IExecuteFunctions, reader: CustomersRe
 	const pages = listPages<Customer>({
 		getPage: async (page) =>
 			await sendCustomersPage
-				.call(this, { pageIndex: page.pageIndex, pageSize: page.pageSize }, { baseUrl, signal: page.signal })
+				.call(
+					this,
+					{ pageIndex: page.pageIndex, pageSize: page.pageSize },
+					{ baseUrl, signal: page.signal },
+				)
 				.then((p) => ({ items: p.items, totalCount: p.totalCount })),
 		keyOf: customerKey,
 		scheduler,

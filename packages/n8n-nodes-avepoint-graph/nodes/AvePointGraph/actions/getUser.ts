@@ -13,7 +13,10 @@ import {
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
 import { ALL_CUSTOMERS, ALL_TENANTS } from '../descriptions/locators';
-import { SIMPLIFIED_DETAIL_FIELDS, USER_DETAIL_FIELD_NAMES } from '../descriptions/userDetailFields';
+import {
+	SIMPLIFIED_DETAIL_FIELDS,
+	USER_DETAIL_FIELD_NAMES,
+} from '../descriptions/userDetailFields';
 import { endpointsFromCredentials } from '../shared/endpoints';
 import { CREDENTIAL_TYPE } from '../transport/apiRequest';
 import { toNodeError } from '../transport/nodeErrors';
@@ -35,7 +38,10 @@ type ItemParameter = ReturnType<typeof itemParameters>;
 
 function readOne(value: unknown, field: 'customerId' | 'tenantId'): string {
 	if (value === ALL_CUSTOMERS || value === ALL_TENANTS) {
-		throw new AvePointInputError(field, 'must name one customer and one tenant for Get (All Customers and All Tenants are for Get Users Batch)');
+		throw new AvePointInputError(
+			field,
+			'must name one customer and one tenant for Get (All Customers and All Tenants are for Get Users Batch)',
+		);
 	}
 	return validateGuid(field, value);
 }
@@ -43,10 +49,21 @@ function readOne(value: unknown, field: 'customerId' | 'tenantId'): string {
 function readOutput(param: ItemParameter, itemIndex: number): Output {
 	const mode = param('output', itemIndex, 'simplified');
 	if (mode === 'raw' || mode === 'simplified') return { mode };
-	if (mode !== 'fields') throw new AvePointInputError('output', 'must be Simplified, Raw or Selected Fields', JSON.stringify(mode));
+	if (mode !== 'fields')
+		throw new AvePointInputError(
+			'output',
+			'must be Simplified, Raw or Selected Fields',
+			JSON.stringify(mode),
+		);
 	const fields = param('fields', itemIndex, []);
-	if (!Array.isArray(fields) || fields.some((f) => !(USER_DETAIL_FIELD_NAMES as readonly unknown[]).includes(f))) {
-		throw new AvePointInputError('fields', `must name fields among ${USER_DETAIL_FIELD_NAMES.join(', ')}`);
+	if (
+		!Array.isArray(fields) ||
+		fields.some((f) => !(USER_DETAIL_FIELD_NAMES as readonly unknown[]).includes(f))
+	) {
+		throw new AvePointInputError(
+			'fields',
+			`must name fields among ${USER_DETAIL_FIELD_NAMES.join(', ')}`,
+		);
 	}
 	return { mode, fields: fields as string[] };
 }
@@ -77,18 +94,22 @@ function detailJson(user: UserDetail, output: Output): IDataObject {
 	return { ...source, statusLabels: statusLabels(user.status) } as IDataObject;
 }
 
-const where = (r: GetRequest): string => `customer ${r.customerId}, tenant ${r.tenantId}, user ${r.userId}`;
+const where = (r: GetRequest): string =>
+	`customer ${r.customerId}, tenant ${r.tenantId}, user ${r.userId}`;
 
 export async function getUser(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
 	const items = this.getInputData();
 	const param = itemParameters(this);
-	const outcomes: Array<{ user: UserDetail } | { error: unknown; request?: GetRequest } | undefined> = new Array(items.length);
+	const outcomes: Array<
+		{ user: UserDetail } | { error: unknown; request?: GetRequest } | undefined
+	> = new Array(items.length);
 	const requests: GetRequest[] = [];
 	for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
 		try {
 			requests.push(readRequest(param, itemIndex));
 		} catch (error) {
-			if (!this.continueOnFail()) throw toNodeError(this, error, itemIndex, `input item ${itemIndex}`, 'user');
+			if (!this.continueOnFail())
+				throw toNodeError(this, error, itemIndex, `input item ${itemIndex}`, 'user');
 			outcomes[itemIndex] = { error };
 		}
 	}
@@ -98,7 +119,14 @@ export async function getUser(this: IExecuteFunctions): Promise<INodeExecutionDa
 		try {
 			baseUrl = endpointsFromCredentials(await this.getCredentials(CREDENTIAL_TYPE)).baseUrl;
 		} catch (error) {
-			if (!this.continueOnFail()) throw toNodeError(this, error, requests[0]!.itemIndex, 'the AvePoint Graph API credential', 'user');
+			if (!this.continueOnFail())
+				throw toNodeError(
+					this,
+					error,
+					requests[0]!.itemIndex,
+					'the AvePoint Graph API credential',
+					'user',
+				);
 			for (const r of requests) outcomes[r.itemIndex] = { error };
 		}
 		if (baseUrl !== undefined) {
@@ -112,11 +140,14 @@ export async function getUser(this: IExecuteFunctions): Promise<INodeExecutionDa
 				const key = `${idKey(r.customerId)}/${idKey(r.tenantId)}/${idKey(r.userId)}`;
 				let pending = shared.get(key);
 				if (!pending) {
-					pending = scheduler.run((s) => sendUserRequest.call(this, r, { baseUrl: url, signal: s }), {
-						signal: controller.signal,
-						priority: r.itemIndex,
-						what: `user ${r.userId}`,
-					});
+					pending = scheduler.run(
+						(s) => sendUserRequest.call(this, r, { baseUrl: url, signal: s }),
+						{
+							signal: controller.signal,
+							priority: r.itemIndex,
+							what: `user ${r.userId}`,
+						},
+					);
 					shared.set(key, pending);
 				}
 				return pending;
@@ -136,7 +167,8 @@ export async function getUser(this: IExecuteFunctions): Promise<INodeExecutionDa
 				}),
 			);
 			const first = failures[0];
-			if (first && !continueOnFail) throw toNodeError(this, first.error, first.request.itemIndex, where(first.request), 'user');
+			if (first && !continueOnFail)
+				throw toNodeError(this, first.error, first.request.itemIndex, where(first.request), 'user');
 		}
 	}
 
@@ -148,8 +180,20 @@ export async function getUser(this: IExecuteFunctions): Promise<INodeExecutionDa
 		if (!outcome) continue;
 		if ('error' in outcome) {
 			const request = requestOf.get(itemIndex);
-			const error = toNodeError(this, outcome.error, itemIndex, request ? where(request) : `input item ${itemIndex}`, 'user');
-			output.push({ json: { error: error.message, ...(error.description ? { description: error.description } : {}) }, pairedItem });
+			const error = toNodeError(
+				this,
+				outcome.error,
+				itemIndex,
+				request ? where(request) : `input item ${itemIndex}`,
+				'user',
+			);
+			output.push({
+				json: {
+					error: error.message,
+					...(error.description ? { description: error.description } : {}),
+				},
+				pairedItem,
+			});
 			continue;
 		}
 		output.push({ json: detailJson(outcome.user, requestOf.get(itemIndex)!.output), pairedItem });

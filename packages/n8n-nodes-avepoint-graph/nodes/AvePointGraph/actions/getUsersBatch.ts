@@ -27,7 +27,12 @@ import {
 	type UserStatusCode,
 } from '../core/protocol';
 import { listPages, lookUpIds, type Scheduler } from '../core/engine';
-import { NodeOperationError, type IDataObject, type IExecuteFunctions, type INodeExecutionData } from 'n8n-workflow';
+import {
+	NodeOperationError,
+	type IDataObject,
+	type IExecuteFunctions,
+	type INodeExecutionData,
+} from 'n8n-workflow';
 
 import { ALL_CUSTOMERS, ALL_TENANTS } from '../descriptions/locators';
 import { DEFAULT_TENANT_CONCURRENCY } from '../descriptions/UserDescription';
@@ -74,12 +79,21 @@ type ItemParameter = ReturnType<typeof itemParameters>;
 type Output = { mode: 'simplified' } | { mode: 'raw' } | { mode: 'fields'; fields: string[] };
 
 function readOutput(param: ItemParameter, itemIndex: number, version: number): Output {
-	if (version < 2) return { mode: param('simplify', itemIndex, true) === false ? 'raw' : 'simplified' };
+	if (version < 2)
+		return { mode: param('simplify', itemIndex, true) === false ? 'raw' : 'simplified' };
 	const mode = param('output', itemIndex, 'simplified');
 	if (mode === 'raw' || mode === 'simplified') return { mode };
-	if (mode !== 'fields') throw new AvePointInputError('output', 'must be Simplified, Raw or Selected Fields', JSON.stringify(mode));
+	if (mode !== 'fields')
+		throw new AvePointInputError(
+			'output',
+			'must be Simplified, Raw or Selected Fields',
+			JSON.stringify(mode),
+		);
 	const fields = param('fields', itemIndex, []);
-	if (!Array.isArray(fields) || fields.some((f) => !(USER_FIELD_NAMES as readonly unknown[]).includes(f))) {
+	if (
+		!Array.isArray(fields) ||
+		fields.some((f) => !(USER_FIELD_NAMES as readonly unknown[]).includes(f))
+	) {
 		throw new AvePointInputError('fields', `must name fields among ${USER_FIELD_NAMES.join(', ')}`);
 	}
 	return { mode, fields: fields as string[] };
@@ -88,7 +102,12 @@ function readOutput(param: ItemParameter, itemIndex: number, version: number): O
 type ReadOutcome = { users: User[]; notFound: string[] } | { error: unknown };
 
 /** Version 2 also takes the "all" entries of the lists; version 1 takes GUIDs only, as it always did. */
-function readScope(value: unknown, field: 'customerId' | 'tenantId', all: string, version: number): string {
+function readScope(
+	value: unknown,
+	field: 'customerId' | 'tenantId',
+	all: string,
+	version: number,
+): string {
 	const text = typeof value === 'string' ? value.trim() : value;
 	if (version >= 2 && text === all) return all;
 	return validateGuid(field, text);
@@ -96,8 +115,17 @@ function readScope(value: unknown, field: 'customerId' | 'tenantId', all: string
 
 function readTenantConcurrency(value: unknown): number {
 	if (value === undefined || value === null) return DEFAULT_TENANT_CONCURRENCY;
-	if (typeof value !== 'number' || !Number.isInteger(value) || value < 1 || value > MAX_CONCURRENCY) {
-		throw new AvePointInputError('tenantConcurrency', `must be an integer from 1 to ${MAX_CONCURRENCY}`, JSON.stringify(value));
+	if (
+		typeof value !== 'number' ||
+		!Number.isInteger(value) ||
+		value < 1 ||
+		value > MAX_CONCURRENCY
+	) {
+		throw new AvePointInputError(
+			'tenantConcurrency',
+			`must be an integer from 1 to ${MAX_CONCURRENCY}`,
+			JSON.stringify(value),
+		);
 	}
 	return value;
 }
@@ -108,8 +136,18 @@ function readItemRequest(param: ItemParameter, itemIndex: number, version: numbe
 	);
 	const options = param('options', itemIndex, {}) as IDataObject;
 	const returnAll = param('returnAll', itemIndex, false) as boolean;
-	const customerId = readScope(locatorValue(param('customerId', itemIndex)), 'customerId', ALL_CUSTOMERS, version);
-	const tenantId = readScope(locatorValue(param('tenantId', itemIndex)), 'tenantId', ALL_TENANTS, version);
+	const customerId = readScope(
+		locatorValue(param('customerId', itemIndex)),
+		'customerId',
+		ALL_CUSTOMERS,
+		version,
+	);
+	const tenantId = readScope(
+		locatorValue(param('tenantId', itemIndex)),
+		'tenantId',
+		ALL_TENANTS,
+		version,
+	);
 	// The protocol checks the page size and the limit, and names the field that is wrong.
 	const valid = validateListingInput({
 		pageSize: options.pageSize as number | undefined,
@@ -131,7 +169,8 @@ function readItemRequest(param: ItemParameter, itemIndex: number, version: numbe
 	};
 }
 
-const named = (id: string, name: string | null | undefined): string => (name ? `${id} (${name})` : id);
+const named = (id: string, name: string | null | undefined): string =>
+	name ? `${id} (${name})` : id;
 
 /** Where a failure happened, for the error's description. */
 const where = (r: TenantRead): string =>
@@ -151,7 +190,8 @@ function groupBy<T>(values: readonly T[], key: (value: T) => string): Map<string
 	return groups;
 }
 
-const wantsStatus = (request: ItemRequest, user: User): boolean => request.statuses === undefined || hasStatus(user, request.statuses);
+const wantsStatus = (request: ItemRequest, user: User): boolean =>
+	request.statuses === undefined || hasStatus(user, request.statuses);
 
 interface TenantReader {
 	baseUrl: string;
@@ -175,7 +215,13 @@ async function readByIds(
 			await sendUsersBatchPage
 				.call(
 					this,
-					validateUsersPageInput({ customerId: first.customerId, tenantId: first.tenantId, userIds: ids, pageIndex: page.pageIndex, pageSize: page.pageSize }),
+					validateUsersPageInput({
+						customerId: first.customerId,
+						tenantId: first.tenantId,
+						userIds: ids,
+						pageIndex: page.pageIndex,
+						pageSize: page.pageSize,
+					}),
 					{ baseUrl: reader.baseUrl, signal: page.signal },
 				)
 				.then((p) => ({ items: p.users, totalCount: p.totalCount })),
@@ -194,13 +240,18 @@ async function readByIds(
 		throw toNodeError(this, error, first.request.itemIndex, where(first));
 	});
 	for (const read of reads) {
-		const error = read.request.userIds.map((id) => failed.get(idKey(id))).find((e) => e !== undefined);
+		const error = read.request.userIds
+			.map((id) => failed.get(idKey(id)))
+			.find((e) => e !== undefined);
 		if (error !== undefined) {
 			outcomes.set(read, { error });
 			continue;
 		}
 		const matched = matchRequestedIds(read.request.userIds, users);
-		outcomes.set(read, { users: matched.users.filter((u) => wantsStatus(read.request, u)), notFound: matched.notFound });
+		outcomes.set(read, {
+			users: matched.users.filter((u) => wantsStatus(read.request, u)),
+			notFound: matched.notFound,
+		});
 	}
 }
 
@@ -218,20 +269,31 @@ async function readAll(
 	const first = reads[0]!;
 	const filtered = reads.some((r) => r.request.statuses !== undefined);
 	const limits = reads.map((r) => r.request.limit);
-	const limit = filtered || limits.includes(undefined) ? undefined : Math.max(...(limits as number[]));
+	const limit =
+		filtered || limits.includes(undefined) ? undefined : Math.max(...(limits as number[]));
 	try {
 		// A limit below the page size needs one short page, not a full one.
 		const pageSize = Math.min(Math.max(...reads.map((r) => r.request.pageSize)), limit ?? Infinity);
 		const users: User[] = [];
 		const passed = reads.map(() => 0);
-		const enough = () => reads.every((r, i) => r.request.limit !== undefined && passed[i]! >= r.request.limit);
+		const enough = () =>
+			reads.every((r, i) => r.request.limit !== undefined && passed[i]! >= r.request.limit);
 		const pages = listPages<User>({
 			getPage: async (page) =>
 				await sendUsersBatchPage
-					.call(this, validateUsersPageInput({ customerId: first.customerId, tenantId: first.tenantId, pageIndex: page.pageIndex, pageSize: page.pageSize }), {
-						baseUrl: reader.baseUrl,
-						signal: page.signal,
-					})
+					.call(
+						this,
+						validateUsersPageInput({
+							customerId: first.customerId,
+							tenantId: first.tenantId,
+							pageIndex: page.pageIndex,
+							pageSize: page.pageSize,
+						}),
+						{
+							baseUrl: reader.baseUrl,
+							signal: page.signal,
+						},
+					)
 					.then((p) => ({ items: p.users, totalCount: p.totalCount })),
 			keyOf: userKey,
 			scheduler: reader.scheduler,
@@ -251,10 +313,14 @@ async function readAll(
 		}
 		for (const read of reads) {
 			const own = filtered ? users.filter((u) => wantsStatus(read.request, u)) : users;
-			outcomes.set(read, { users: read.request.limit === undefined ? own : own.slice(0, read.request.limit), notFound: [] });
+			outcomes.set(read, {
+				users: read.request.limit === undefined ? own : own.slice(0, read.request.limit),
+				notFound: [],
+			});
 		}
 	} catch (error) {
-		if (!this.continueOnFail()) throw toNodeError(this, error, first.request.itemIndex, where(first));
+		if (!this.continueOnFail())
+			throw toNodeError(this, error, first.request.itemIndex, where(first));
 		for (const read of reads) outcomes.set(read, { error });
 	}
 }
@@ -267,15 +333,20 @@ async function readCredential(
 ): Promise<{ baseUrl: string; customersPermission: boolean } | undefined> {
 	try {
 		const credentials = await this.getCredentials(CREDENTIAL_TYPE);
-		return { baseUrl: endpointsFromCredentials(credentials).baseUrl, customersPermission: saysCustomersPermission(credentials) };
+		return {
+			baseUrl: endpointsFromCredentials(credentials).baseUrl,
+			customersPermission: saysCustomersPermission(credentials),
+		};
 	} catch (error) {
-		if (!this.continueOnFail()) throw toNodeError(this, error, requests[0]!.itemIndex, 'the AvePoint Graph API credential');
+		if (!this.continueOnFail())
+			throw toNodeError(this, error, requests[0]!.itemIndex, 'the AvePoint Graph API credential');
 		for (const r of requests) failures.set(r.itemIndex, error);
 		return undefined;
 	}
 }
 
-const needsCustomers = (r: ItemRequest): boolean => r.customerId === ALL_CUSTOMERS || r.tenantId === ALL_TENANTS;
+const needsCustomers = (r: ItemRequest): boolean =>
+	r.customerId === ALL_CUSTOMERS || r.tenantId === ALL_TENANTS;
 
 /** The tenants an item with All Tenants or All Customers reads, in the order Elements lists them. */
 function tenantsOf(request: ItemRequest, customers: readonly Customer[]): TenantRead[] {
@@ -286,15 +357,29 @@ function tenantsOf(request: ItemRequest, customers: readonly Customer[]): Tenant
 		if (!everyCustomer && idKey(customer.id) !== idKey(request.customerId)) continue;
 		customerSeen = true;
 		for (const tenant of customer.tenants) {
-			if (request.tenantId !== ALL_TENANTS && idKey(tenant.id) !== idKey(request.tenantId)) continue;
-			reads.push({ request, customerId: customer.id, tenantId: tenant.id, found: { customerName: customer.organization, tenantName: tenant.name } });
+			if (request.tenantId !== ALL_TENANTS && idKey(tenant.id) !== idKey(request.tenantId))
+				continue;
+			reads.push({
+				request,
+				customerId: customer.id,
+				tenantId: tenant.id,
+				found: { customerName: customer.organization, tenantName: tenant.name },
+			});
 		}
 	}
 	if (!customerSeen) {
-		throw new AvePointInputError('customerId', "names no customer the app may see (it is unknown, or outside the app's access)", JSON.stringify(request.customerId));
+		throw new AvePointInputError(
+			'customerId',
+			"names no customer the app may see (it is unknown, or outside the app's access)",
+			JSON.stringify(request.customerId),
+		);
 	}
 	if (reads.length === 0 && request.tenantId !== ALL_TENANTS) {
-		throw new AvePointInputError('tenantId', 'belongs to no customer the app may see', JSON.stringify(request.tenantId));
+		throw new AvePointInputError(
+			'tenantId',
+			'belongs to no customer the app may see',
+			JSON.stringify(request.tenantId),
+		);
 	}
 	return reads;
 }
@@ -315,19 +400,32 @@ async function planReads(
 	let customers: Customer[] = [];
 	if (wide.length > 0 && !customersPermission) {
 		for (const r of wide) {
-			const error = new NodeOperationError(this.getNode(), `All Customers and All Tenants need the customers permission [item ${r.itemIndex}]`, {
-				itemIndex: r.itemIndex,
-				description: `${CUSTOMERS_PERMISSION_FIX}; or choose Customer and Tenant By ID`,
-			});
+			const error = new NodeOperationError(
+				this.getNode(),
+				`All Customers and All Tenants need the customers permission [item ${r.itemIndex}]`,
+				{
+					itemIndex: r.itemIndex,
+					description: `${CUSTOMERS_PERMISSION_FIX}; or choose Customer and Tenant By ID`,
+				},
+			);
 			if (!this.continueOnFail()) throw error;
 			failures.set(r.itemIndex, error);
 		}
 	} else if (wide.length > 0) {
-		const which = wide.some((r) => r.customerId === ALL_CUSTOMERS) ? 'all' : wide.map((r) => r.customerId);
+		const which = wide.some((r) => r.customerId === ALL_CUSTOMERS)
+			? 'all'
+			: wide.map((r) => r.customerId);
 		try {
 			customers = await readCustomers.call(this, reader, which);
 		} catch (error) {
-			if (!this.continueOnFail()) throw toNodeError(this, error, wide[0]!.itemIndex, 'the customers the app may see', 'customers');
+			if (!this.continueOnFail())
+				throw toNodeError(
+					this,
+					error,
+					wide[0]!.itemIndex,
+					'the customers the app may see',
+					'customers',
+				);
 			for (const r of wide) failures.set(r.itemIndex, error);
 		}
 	}
@@ -341,7 +439,8 @@ async function planReads(
 		try {
 			reads.push(...tenantsOf(request, customers));
 		} catch (error) {
-			if (!this.continueOnFail()) throw toNodeError(this, error, request.itemIndex, `input item ${request.itemIndex}`);
+			if (!this.continueOnFail())
+				throw toNodeError(this, error, request.itemIndex, `input item ${request.itemIndex}`);
 			failures.set(request.itemIndex, error);
 		}
 	}
@@ -352,7 +451,11 @@ async function planReads(
  * Whether an item has all the users it wants: a limit met by the tenants it has read so far, in
  * its own order (so that the users it gets are the first ones, whichever tenant finished first).
  */
-function satisfied(request: ItemRequest, readsOf: Map<ItemRequest, TenantRead[]>, outcomes: Map<TenantRead, ReadOutcome>): boolean {
+function satisfied(
+	request: ItemRequest,
+	readsOf: Map<ItemRequest, TenantRead[]>,
+	outcomes: Map<TenantRead, ReadOutcome>,
+): boolean {
 	if (request.limit === undefined) return false;
 	let users = 0;
 	for (const read of readsOf.get(request) ?? []) {
@@ -365,7 +468,11 @@ function satisfied(request: ItemRequest, readsOf: Map<ItemRequest, TenantRead[]>
 }
 
 /** Runs `run` on the values, at most `limit` at a time, in order; the first failure stops the rest. */
-async function eachBounded<T>(values: readonly T[], limit: number, run: (value: T) => Promise<void>): Promise<void> {
+async function eachBounded<T>(
+	values: readonly T[],
+	limit: number,
+	run: (value: T) => Promise<void>,
+): Promise<void> {
 	let next = 0;
 	const failures: unknown[] = [];
 	const worker = async () => {
@@ -395,8 +502,13 @@ function userJson(user: User, output: Output): IDataObject {
 function notFoundJson(id: string, output: Output): IDataObject {
 	const blank: Record<string, unknown> = { ...userJson({ id, status: [] }, output) };
 	for (const key of Object.keys(blank)) if (key !== 'id') blank[key] = null;
-	if (output.mode === 'raw') for (const field of USER_FIELD_NAMES) if (field !== 'id') blank[field] = null;
-	return { ...blank, notFound: true, message: 'The tenant has no user with this ID' } as IDataObject;
+	if (output.mode === 'raw')
+		for (const field of USER_FIELD_NAMES) if (field !== 'id') blank[field] = null;
+	return {
+		...blank,
+		notFound: true,
+		message: 'The tenant has no user with this ID',
+	} as IDataObject;
 }
 
 /** Where a user of All Tenants or All Customers came from; null on rows that come from no tenant. */
@@ -409,9 +521,17 @@ function placeOf(read: TenantRead | undefined): IDataObject {
 	};
 }
 
-function errorJson(ctx: IExecuteFunctions, error: unknown, itemIndex: number, whereText: string): IDataObject {
+function errorJson(
+	ctx: IExecuteFunctions,
+	error: unknown,
+	itemIndex: number,
+	whereText: string,
+): IDataObject {
 	const nodeError = toNodeError(ctx, error, itemIndex, whereText);
-	return { error: nodeError.message, ...(nodeError.description ? { description: nodeError.description } : {}) };
+	return {
+		error: nodeError.message,
+		...(nodeError.description ? { description: nodeError.description } : {}),
+	};
 }
 
 export async function getUsersBatch(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
@@ -424,20 +544,33 @@ export async function getUsersBatch(this: IExecuteFunctions): Promise<INodeExecu
 		try {
 			requests.push(readItemRequest(param, itemIndex, version));
 		} catch (error) {
-			if (!this.continueOnFail()) throw toNodeError(this, error, itemIndex, `input item ${itemIndex}`);
+			if (!this.continueOnFail())
+				throw toNodeError(this, error, itemIndex, `input item ${itemIndex}`);
 			failures.set(itemIndex, error);
 		}
 	}
 
 	const outcomes = new Map<TenantRead, ReadOutcome>();
 	const readsOf = new Map<ItemRequest, TenantRead[]>();
-	const credential = requests.length > 0 ? await readCredential.call(this, requests, failures) : undefined;
+	const credential =
+		requests.length > 0 ? await readCredential.call(this, requests, failures) : undefined;
 	if (credential !== undefined) {
 		// One scheduler for the whole execution: the tenant's rate limit is shared by all its items.
 		const concurrency = Math.max(1, ...requests.map((r) => r.concurrency));
-		const reader: TenantReader = { baseUrl: credential.baseUrl, concurrency, scheduler: n8nScheduler(concurrency) };
-		const reads = await planReads.call(this, reader, requests, credential.customersPermission, failures);
-		for (const read of reads) readsOf.set(read.request, [...(readsOf.get(read.request) ?? []), read]);
+		const reader: TenantReader = {
+			baseUrl: credential.baseUrl,
+			concurrency,
+			scheduler: n8nScheduler(concurrency),
+		};
+		const reads = await planReads.call(
+			this,
+			reader,
+			requests,
+			credential.customersPermission,
+			failures,
+		);
+		for (const read of reads)
+			readsOf.set(read.request, [...(readsOf.get(read.request) ?? []), read]);
 		const tenantsAtOnce = Math.max(1, ...requests.map((r) => r.tenantConcurrency));
 		await eachBounded([...groupBy(reads, tenantKey).values()], tenantsAtOnce, async (group) => {
 			// An item whose limit the tenants before this one met reads no further.
@@ -455,7 +588,11 @@ export async function getUsersBatch(this: IExecuteFunctions): Promise<INodeExecu
 		const request = requestOf.get(itemIndex);
 		const pairedItem = { item: itemIndex };
 		if (failures.has(itemIndex) || !request) {
-			if (failures.has(itemIndex)) output.push({ json: errorJson(this, failures.get(itemIndex), itemIndex, `input item ${itemIndex}`), pairedItem });
+			if (failures.has(itemIndex))
+				output.push({
+					json: errorJson(this, failures.get(itemIndex), itemIndex, `input item ${itemIndex}`),
+					pairedItem,
+				});
 			continue;
 		}
 		const reads = readsOf.get(request) ?? [];
@@ -469,22 +606,35 @@ export async function getUsersBatch(this: IExecuteFunctions): Promise<INodeExecu
 			// Not read: the tenants before it met the item's limit.
 			if (!outcome) continue;
 			if ('error' in outcome) {
-				output.push({ json: { ...errorJson(this, outcome.error, itemIndex, where(read)), ...(wide ? placeOf(read) : {}) }, pairedItem });
+				output.push({
+					json: {
+						...errorJson(this, outcome.error, itemIndex, where(read)),
+						...(wide ? placeOf(read) : {}),
+					},
+					pairedItem,
+				});
 				continue;
 			}
 			for (const user of outcome.users) {
 				if (room-- <= 0) break;
 				found.add(idKey(user.id));
 				const json = userJson(user, request.output);
-				output.push({ json: { ...json, ...(marked ? { notFound: false } : {}), ...(wide ? placeOf(read) : {}) }, pairedItem });
+				output.push({
+					json: { ...json, ...(marked ? { notFound: false } : {}), ...(wide ? placeOf(read) : {}) },
+					pairedItem,
+				});
 			}
-			for (const id of outcome.notFound) if (!notFound.some((n) => idKey(n) === idKey(id))) notFound.push(id);
+			for (const id of outcome.notFound)
+				if (!notFound.some((n) => idKey(n) === idKey(id))) notFound.push(id);
 		}
 		if (!marked) continue;
 		// Across tenants an ID is not found when no tenant has it.
 		for (const id of notFound) {
 			if (found.has(idKey(id))) continue;
-			output.push({ json: { ...notFoundJson(id, request.output), ...(wide ? placeOf(undefined) : {}) }, pairedItem });
+			output.push({
+				json: { ...notFoundJson(id, request.output), ...(wide ? placeOf(undefined) : {}) },
+				pairedItem,
+			});
 		}
 	}
 	return output;

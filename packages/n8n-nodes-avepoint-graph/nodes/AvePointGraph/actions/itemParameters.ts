@@ -26,6 +26,7 @@ export function itemParameters(ctx: IExecuteFunctions) {
  * the parameter as it is (version 1's strings, or a string mapped by an expression).
  */
 export function locatorValue(value: unknown): unknown {
-	if (value !== null && typeof value === 'object' && !Array.isArray(value) && 'value' in value) return (value as { value: unknown }).value;
+	if (value !== null && typeof value === 'object' && !Array.isArray(value) && 'value' in value)
+		return (value as { value: unknown }).value;
 	return value;
 }

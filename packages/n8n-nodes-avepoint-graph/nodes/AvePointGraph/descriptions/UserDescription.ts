@@ -15,7 +15,11 @@ import {
 import type { INodeProperties } from 'n8n-workflow';
 
 import { customerLocator, tenantLocator } from './locators';
-import { SIMPLIFIED_DETAIL_FIELDS, USER_DETAIL_FIELD_LABELS, USER_DETAIL_FIELD_NAMES } from './userDetailFields';
+import {
+	SIMPLIFIED_DETAIL_FIELDS,
+	USER_DETAIL_FIELD_LABELS,
+	USER_DETAIL_FIELD_NAMES,
+} from './userDetailFields';
 
 const showForGetUsersBatch = { resource: ['user'], operation: ['getUsersBatch'] };
 const v1 = { ...showForGetUsersBatch, '@version': [1] };
@@ -48,7 +52,11 @@ const FIELD_LABELS: Record<(typeof USER_FIELD_NAMES)[number], string> = {
 };
 
 /** "Sign-in blocked" as an option name: "Sign-In Blocked" (n8n's options are in title case). */
-const titleCase = (label: string): string => label.replace(/(^|[\s-])([a-z])/g, (_, before: string, letter: string) => before + letter.toUpperCase());
+const titleCase = (label: string): string =>
+	label.replace(
+		/(^|[\s-])([a-z])/g,
+		(_, before: string, letter: string) => before + letter.toUpperCase(),
+	);
 
 /** The status codes as options, by name (what a saved workflow holds), sorted as n8n sorts options. */
 const STATUS_OPTIONS = Object.entries(USER_STATUS_NAMES)
@@ -82,7 +90,8 @@ export const userOperations: INodeProperties[] = [
 			{
 				name: 'Get',
 				value: 'get',
-				description: 'Get one user in full by ID: manager, addresses, phones, sign-in dates and status',
+				description:
+					'Get one user in full by ID: manager, addresses, phones, sign-in dates and status',
 				action: 'Get a user',
 			},
 			{
@@ -105,7 +114,8 @@ const tenantFieldsV1: INodeProperties[] = [
 		required: true,
 		default: '',
 		placeholder: 'e.g. 966f35cc-1d2e-4f3a-8b4c-25cdbcf82a07',
-		description: 'GUID of the AvePoint Elements customer whose tenant to read (Elements > Customers)',
+		description:
+			'GUID of the AvePoint Elements customer whose tenant to read (Elements > Customers)',
 		displayOptions: { show: v1 },
 	},
 	{
@@ -115,7 +125,8 @@ const tenantFieldsV1: INodeProperties[] = [
 		required: true,
 		default: '',
 		placeholder: 'e.g. 0c7715b3-8d1f-4e2a-9b3c-f3634dcfacec',
-		description: "GUID of the customer's Microsoft 365 tenant, as Elements lists it for that customer",
+		description:
+			"GUID of the customer's Microsoft 365 tenant, as Elements lists it for that customer",
 		displayOptions: { show: v1 },
 	},
 ];
@@ -157,7 +168,8 @@ const getUserFields: INodeProperties[] = [
 		required: true,
 		default: '',
 		placeholder: 'e.g. c2aa00d3-5b1e-4c7a-9f4e-9e9c79232bff',
-		description: 'GUID of the user in that tenant (for example the ID field of a user from Get Users Batch)',
+		description:
+			'GUID of the user in that tenant (for example the ID field of a user from Get Users Batch)',
 		displayOptions: { show: v2Get },
 	},
 ];
@@ -181,12 +193,21 @@ const outputFields: INodeProperties[] = [
 			{
 				name: 'Simplified',
 				value: 'simplified',
-				description: 'ID, display name, user principal name, mail, department, job title, and status with labels',
+				description:
+					'ID, display name, user principal name, mail, department, job title, and status with labels',
 			},
-			{ name: 'Raw', value: 'raw', description: 'Every field AvePoint sends, and the status labels' },
-			{ name: 'Selected Fields', value: 'fields', description: 'Only the fields chosen below, and the ID' },
+			{
+				name: 'Raw',
+				value: 'raw',
+				description: 'Every field AvePoint sends, and the status labels',
+			},
+			{
+				name: 'Selected Fields',
+				value: 'fields',
+				description: 'Only the fields chosen below, and the ID',
+			},
 		],
-		description: 'How much of each user to return; fewer fields keep an AI agent\'s context small',
+		description: "How much of each user to return; fewer fields keep an AI agent's context small",
 		displayOptions: { show: v2 },
 	},
 	{
@@ -194,7 +215,10 @@ const outputFields: INodeProperties[] = [
 		name: 'fields',
 		type: 'multiOptions',
 		default: ['displayName', 'mail', 'status'],
-		options: USER_FIELD_NAMES.filter((name) => name !== 'id').map((name) => ({ name: FIELD_LABELS[name], value: name })),
+		options: USER_FIELD_NAMES.filter((name) => name !== 'id').map((name) => ({
+			name: FIELD_LABELS[name],
+			value: name,
+		})),
 		description: 'The fields to return beside the ID',
 		displayOptions: { show: { ...v2, output: ['fields'] } },
 	},
@@ -209,10 +233,18 @@ const outputFields: INodeProperties[] = [
 				value: 'simplified',
 				description: `${SIMPLIFIED_DETAIL_FIELDS.map((f) => USER_DETAIL_FIELD_LABELS[f]).join(', ')}, with the status labels`,
 			},
-			{ name: 'Raw', value: 'raw', description: 'Every field AvePoint sends for the user, and the status labels' },
-			{ name: 'Selected Fields', value: 'fields', description: 'Only the fields chosen below, and the ID' },
+			{
+				name: 'Raw',
+				value: 'raw',
+				description: 'Every field AvePoint sends for the user, and the status labels',
+			},
+			{
+				name: 'Selected Fields',
+				value: 'fields',
+				description: 'Only the fields chosen below, and the ID',
+			},
 		],
-		description: 'How much of the user to return; fewer fields keep an AI agent\'s context small',
+		description: "How much of the user to return; fewer fields keep an AI agent's context small",
 		displayOptions: { show: v2Get },
 	},
 	{
@@ -282,7 +314,8 @@ const optionFields: INodeProperties[] = [
 				type: 'multiOptions',
 				default: [],
 				options: STATUS_OPTIONS,
-				description: 'Only users with at least one of these statuses (for example every user with MFA disabled); none chosen: every user',
+				description:
+					'Only users with at least one of these statuses (for example every user with MFA disabled); none chosen: every user',
 			},
 			{
 				displayName: 'Tenants at Once',

@@ -11,7 +11,13 @@ export const ALL_TENANTS = 'allTenants';
 const GUID_REGEX = '[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}';
 
 const guid = (what: string): INodePropertyModeValidation[] => [
-	{ type: 'regex', properties: { regex: `\\s*${GUID_REGEX}\\s*`, errorMessage: `Not a valid ${what} ID: a GUID such as 966f35cc-1d2e-4f3a-8b4c-25cdbcf82a07` } },
+	{
+		type: 'regex',
+		properties: {
+			regex: `\\s*${GUID_REGEX}\\s*`,
+			errorMessage: `Not a valid ${what} ID: a GUID such as 966f35cc-1d2e-4f3a-8b4c-25cdbcf82a07`,
+		},
+	},
 ];
 
 const shown = { resource: ['user'], operation: ['getUsersBatch', 'get'], '@version': [2] };

@@ -43,7 +43,9 @@ export const USER_DETAIL_FIELD_LABELS = {
 
 export type UserDetailFieldName = keyof typeof USER_DETAIL_FIELD_LABELS;
 
-export const USER_DETAIL_FIELD_NAMES = Object.keys(USER_DETAIL_FIELD_LABELS) as UserDetailFieldName[];
+export const USER_DETAIL_FIELD_NAMES = Object.keys(
+	USER_DETAIL_FIELD_LABELS,
+) as UserDetailFieldName[];
 
 /** What Simplified keeps of a user in full: who the user is, where they work, and the status. */
 export const SIMPLIFIED_DETAIL_FIELDS: readonly UserDetailFieldName[] = [

@@ -55,8 +55,14 @@ export function settingsFingerprint(credentials: ICredentialDataDecryptedObject)
 	return createHash('sha256').update(JSON.stringify(parts)).digest('hex').slice(0, 32);
 }
 
-function withAuthorization(requestOptions: IHttpRequestOptions, authorization: string): IHttpRequestOptions {
-	return { ...requestOptions, headers: { ...requestOptions.headers, Authorization: authorization } };
+function withAuthorization(
+	requestOptions: IHttpRequestOptions,
+	authorization: string,
+): IHttpRequestOptions {
+	return {
+		...requestOptions,
+		headers: { ...requestOptions.headers, Authorization: authorization },
+	};
 }
 
 /** Whether a request goes to the customers endpoint (the one that needs the customers permission). */
@@ -73,17 +79,29 @@ export async function authenticateRequest(
 	if (PROBE_HEADER in headers) {
 		// n8n hands the retry after a 401 the options this function returned for the first attempt.
 		if (headers.Authorization !== PROBE_AUTHORIZATION) {
-			return { ...withAuthorization(requestOptions, PROBE_AUTHORIZATION), ignoreHttpStatusErrors: false };
+			return {
+				...withAuthorization(requestOptions, PROBE_AUTHORIZATION),
+				ignoreHttpStatusErrors: false,
+			};
 		}
 		// The fresh token: any answer but 401 means the API accepted it (the probe names no real
 		// customer). Probing the customers endpoint, a 403 means the app lacks that permission.
 		const except = isCustomersRequest(requestOptions) ? [401, 403] : [401];
-		return { ...withAuthorization(requestOptions, `Bearer ${token}`), ignoreHttpStatusErrors: { ignore: true, except } };
+		return {
+			...withAuthorization(requestOptions, `Bearer ${token}`),
+			ignoreHttpStatusErrors: { ignore: true, except },
+		};
 	}
 	// The retry after the 401 that a stale token got: n8n renewed the token, send it as it is.
-	if (headers.Authorization === STALE_AUTHORIZATION) return withAuthorization(requestOptions, `Bearer ${token}`);
+	if (headers.Authorization === STALE_AUTHORIZATION)
+		return withAuthorization(requestOptions, `Bearer ${token}`);
 	const current = token !== '' && credentials.tokenFingerprint === settingsFingerprint(credentials);
 	const lacksCustomers =
-		saysCustomersPermission(credentials) && isCustomersRequest(requestOptions) && !scopeListHas(credentials.grantedScope, CUSTOMERS_READ_SCOPE);
-	return withAuthorization(requestOptions, current && !lacksCustomers ? `Bearer ${token}` : STALE_AUTHORIZATION);
+		saysCustomersPermission(credentials) &&
+		isCustomersRequest(requestOptions) &&
+		!scopeListHas(credentials.grantedScope, CUSTOMERS_READ_SCOPE);
+	return withAuthorization(
+		requestOptions,
+		current && !lacksCustomers ? `Bearer ${token}` : STALE_AUTHORIZATION,
+	);
 }

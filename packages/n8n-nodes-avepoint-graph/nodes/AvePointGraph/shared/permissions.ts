@@ -12,7 +12,9 @@ export const saysCustomersPermission = (credentials: ICredentialDataDecryptedObj
 
 /** The scopes to ask for, the users one first. */
 export function requestedScopes(credentials: ICredentialDataDecryptedObject): string[] {
-	return saysCustomersPermission(credentials) ? [USERS_READ_SCOPE, CUSTOMERS_READ_SCOPE] : [USERS_READ_SCOPE];
+	return saysCustomersPermission(credentials)
+		? [USERS_READ_SCOPE, CUSTOMERS_READ_SCOPE]
+		: [USERS_READ_SCOPE];
 }
 
 /** Whether a space-separated scope list (a token's) holds the scope. */

@@ -9,7 +9,11 @@ import {
 	type AppCredential,
 	type AvePointErrorCode,
 } from '../core/protocol';
-import type { ICredentialDataDecryptedObject, IHttpRequestOptions, IN8nHttpFullResponse } from 'n8n-workflow';
+import type {
+	ICredentialDataDecryptedObject,
+	IHttpRequestOptions,
+	IN8nHttpFullResponse,
+} from 'n8n-workflow';
 
 import { endpointsFromCredentials } from './endpoints';
 import { USERS_READ_SCOPE, requestedScopes } from './permissions';
@@ -32,7 +36,8 @@ function appCredential(credentials: ICredentialDataDecryptedObject): AppCredenti
 		return {
 			clientId,
 			privateKeyPem: required(credentials, 'privateKey'),
-			certificateThumbprint: typeof thumbprint === 'string' && thumbprint.trim() !== '' ? thumbprint.trim() : undefined,
+			certificateThumbprint:
+				typeof thumbprint === 'string' && thumbprint.trim() !== '' ? thumbprint.trim() : undefined,
 		};
 	}
 	return { clientId, clientSecret: required(credentials, 'clientSecret') };
@@ -100,7 +105,12 @@ export async function requestAccessToken(
 	);
 	if ('token' in first) return first.token;
 	const { error } = first;
-	if (scopes.length > 1 && error instanceof AvePointAuthError && error.oauthError === 'invalid_scope') return await exchange([USERS_READ_SCOPE]);
+	if (
+		scopes.length > 1 &&
+		error instanceof AvePointAuthError &&
+		error.oauthError === 'invalid_scope'
+	)
+		return await exchange([USERS_READ_SCOPE]);
 	throw error;
 }
 

@@ -12,7 +12,12 @@ import {
 	type HeaderSource,
 	type Resource,
 } from '../core/protocol';
-import type { IExecuteFunctions, IHttpRequestMethods, ILoadOptionsFunctions, IN8nHttpFullResponse } from 'n8n-workflow';
+import type {
+	IExecuteFunctions,
+	IHttpRequestMethods,
+	ILoadOptionsFunctions,
+	IN8nHttpFullResponse,
+} from 'n8n-workflow';
 
 export const CREDENTIAL_TYPE = 'avePointGraphApi';
 
@@ -29,13 +34,18 @@ interface CarriedError {
 	message: string;
 }
 
-const CARRIED_CODES: ReadonlySet<string> = new Set<CarriedError['code']>(['INPUT_INVALID', 'AUTH_FAILED']);
+const CARRIED_CODES: ReadonlySet<string> = new Set<CarriedError['code']>([
+	'INPUT_INVALID',
+	'AUTH_FAILED',
+]);
 
 /** Core's code on one of its errors, or on a PreAuthenticationError (shared/token.ts) that kept it. */
 function carriedCode(error: object): CarriedError['code'] | undefined {
 	const { avePointCode, code } = error as { avePointCode?: unknown; code?: unknown };
 	const found = typeof avePointCode === 'string' ? avePointCode : code;
-	return typeof found === 'string' && CARRIED_CODES.has(found) ? (found as CarriedError['code']) : undefined;
+	return typeof found === 'string' && CARRIED_CODES.has(found)
+		? (found as CarriedError['code'])
+		: undefined;
 }
 
 /**
@@ -46,11 +56,19 @@ function carriedCode(error: object): CarriedError['code'] | undefined {
 function failedResponseOf(error: unknown): FailedResponse | undefined {
 	for (let e: unknown = error, depth = 0; e && typeof e === 'object' && depth < 4; depth++) {
 		const response = (e as { response?: unknown }).response;
-		if (response && typeof response === 'object' && typeof (response as { status?: unknown }).status === 'number') {
+		if (
+			response &&
+			typeof response === 'object' &&
+			typeof (response as { status?: unknown }).status === 'number'
+		) {
 			return response as FailedResponse;
 		}
 		const stream = (e as { context?: { data?: unknown } }).context?.data;
-		if (stream && typeof stream === 'object' && typeof (stream as { statusCode?: unknown }).statusCode === 'number') {
+		if (
+			stream &&
+			typeof stream === 'object' &&
+			typeof (stream as { statusCode?: unknown }).statusCode === 'number'
+		) {
 			const { statusCode, headers } = stream as { statusCode: number; headers?: HeaderSource };
 			return { status: statusCode, data: stream, ...(headers ? { headers } : {}) };
 		}
@@ -75,21 +93,30 @@ interface ByteStream {
 }
 
 const isByteStream = (value: unknown): value is ByteStream =>
-	typeof value === 'object' && value !== null && typeof (value as { [Symbol.asyncIterator]?: unknown })[Symbol.asyncIterator] === 'function';
+	typeof value === 'object' &&
+	value !== null &&
+	typeof (value as { [Symbol.asyncIterator]?: unknown })[Symbol.asyncIterator] === 'function';
 
 /**
  * The body as text, read from n8n's response stream and stopped at `limit` decoded bytes: a huge
  * or endless body or a decompression bomb ends early with bounded memory. Past the limit a
  * success fails (INVALID_RESPONSE) and an error body is cut.
  */
-async function readBody(body: unknown, limit: number, tooLarge: (() => Error) | undefined): Promise<unknown> {
+async function readBody(
+	body: unknown,
+	limit: number,
+	tooLarge: (() => Error) | undefined,
+): Promise<unknown> {
 	if (!isByteStream(body)) return body;
 	const chunks: Buffer[] = [];
 	let size = 0;
 	let complete = false;
 	try {
 		for await (const chunk of body) {
-			const bytes = typeof chunk === 'string' ? Buffer.from(chunk) : Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
+			const bytes =
+				typeof chunk === 'string'
+					? Buffer.from(chunk)
+					: Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
 			if (size + bytes.length > limit) {
 				body.destroy?.();
 				if (tooLarge) throw tooLarge();
@@ -129,8 +156,15 @@ async function failureOf(error: unknown, url: string, resource: Resource): Promi
 	if (protocolErrorOf(error)) return error;
 	const failure = failedResponseOf(error);
 	if (failure) {
-		const data = parseJson(await readBody(failure.data, ERROR_BODY_READ_BYTES, undefined).catch(() => undefined));
-		return apiErrorFromResponse({ status: failure.status, headers: failure.headers, body: data, resource });
+		const data = parseJson(
+			await readBody(failure.data, ERROR_BODY_READ_BYTES, undefined).catch(() => undefined),
+		);
+		return apiErrorFromResponse({
+			status: failure.status,
+			headers: failure.headers,
+			body: data,
+			resource,
+		});
 	}
 	return transportErrorOf(error, url) ?? error;
 }
@@ -157,37 +191,51 @@ export interface ApiResponse {
 	owned: boolean;
 }
 
-export async function sendApiRequest(this: RequestFunctions, request: ApiRequest, options: SendOptions): Promise<ApiResponse> {
+export async function sendApiRequest(
+	this: RequestFunctions,
+	request: ApiRequest,
+	options: SendOptions,
+): Promise<ApiResponse> {
 	const { url } = request;
 	const limit = options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES;
 	let response: IN8nHttpFullResponse;
 	try {
-		response = (await (this as IExecuteFunctions).helpers.httpRequestWithAuthentication.call(this as IExecuteFunctions, CREDENTIAL_TYPE, {
-			method: request.method,
-			url,
-			...(request.body === undefined ? {} : { body: request.body as object }),
-			headers: request.headers,
-			json: true,
-			// A stream, so the body is counted as it arrives rather than buffered whole by n8n.
-			encoding: 'stream',
-			returnFullResponse: true,
-			disableFollowRedirect: true,
-			...(options.signal ? { abortSignal: options.signal } : {}),
-		})) as IN8nHttpFullResponse;
+		response = (await (this as IExecuteFunctions).helpers.httpRequestWithAuthentication.call(
+			this as IExecuteFunctions,
+			CREDENTIAL_TYPE,
+			{
+				method: request.method,
+				url,
+				...(request.body === undefined ? {} : { body: request.body as object }),
+				headers: request.headers,
+				json: true,
+				// A stream, so the body is counted as it arrives rather than buffered whole by n8n.
+				encoding: 'stream',
+				returnFullResponse: true,
+				disableFollowRedirect: true,
+				...(options.signal ? { abortSignal: options.signal } : {}),
+			},
+		)) as IN8nHttpFullResponse;
 	} catch (error) {
 		throw await failureOf(error, url, request.resource);
 	}
 	let body: unknown;
 	const owned = isByteStream(response.body);
 	try {
-		body = parseJson(await readBody(response.body, limit, () => responseTooLarge(url, response.statusCode, limit, 'the body went on past it')));
+		body = parseJson(
+			await readBody(response.body, limit, () =>
+				responseTooLarge(url, response.statusCode, limit, 'the body went on past it'),
+			),
+		);
 	} catch (error) {
 		// Too large (ours already), or the body broke off or could not be decoded.
 		throw error instanceof AvePointApiError
 			? error
 			: (transportErrorOf(error, url, response.statusCode) ??
-				new AvePointApiError('INVALID_RESPONSE', 'The response body could not be read', { status: response.statusCode, cause: error }));
+					new AvePointApiError('INVALID_RESPONSE', 'The response body could not be read', {
+						status: response.statusCode,
+						cause: error,
+					}));
 	}
 	return { status: response.statusCode, headers: response.headers as HeaderSource, body, owned };
 }
-

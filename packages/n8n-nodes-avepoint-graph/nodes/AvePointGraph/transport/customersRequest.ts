@@ -13,12 +13,22 @@ export interface CustomersPageInput {
 	customerIds?: readonly string[] | undefined;
 }
 
-export async function sendCustomersPage(this: RequestFunctions, input: CustomersPageInput, options: SendOptions): Promise<CustomersPage> {
+export async function sendCustomersPage(
+	this: RequestFunctions,
+	input: CustomersPageInput,
+	options: SendOptions,
+): Promise<CustomersPage> {
 	const request = buildCustomersBatchRequest(input);
 	const url = `${options.baseUrl.replace(/\/+$/, '')}${request.path}?pageIndex=${request.query.pageIndex}&pageSize=${request.query.pageSize}`;
 	const response = await sendApiRequest.call(
 		this,
-		{ method: request.method, url, body: request.body, headers: request.headers, resource: 'customers' },
+		{
+			method: request.method,
+			url,
+			body: request.body,
+			headers: request.headers,
+			resource: 'customers',
+		},
 		options,
 	);
 	return normalizeCustomersPage(response.body, {

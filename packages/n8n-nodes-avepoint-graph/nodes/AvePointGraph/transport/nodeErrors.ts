@@ -1,8 +1,21 @@
 // The protocol's errors as the errors n8n shows and routes: NodeOperationError for input,
 // NodeApiError for the service. n8n's guidelines: the message says what went wrong in the words of
 // the form (the parameter's display name, "[item N]"), the description says how to fix it.
-import { AvePointApiError, AvePointInputError, fieldPath, USERS_READ_SCOPE, type AvePointErrorCode, type Resource } from '../core/protocol';
-import { NodeApiError, NodeOperationError, type IExecuteFunctions, type ILoadOptionsFunctions, type JsonObject } from 'n8n-workflow';
+import {
+	AvePointApiError,
+	AvePointInputError,
+	fieldPath,
+	USERS_READ_SCOPE,
+	type AvePointErrorCode,
+	type Resource,
+} from '../core/protocol';
+import {
+	NodeApiError,
+	NodeOperationError,
+	type IExecuteFunctions,
+	type ILoadOptionsFunctions,
+	type JsonObject,
+} from 'n8n-workflow';
 
 import { CUSTOMERS_PERMISSION_FIX } from '../shared/permissions';
 import { protocolErrorOf } from './apiRequest';
@@ -31,14 +44,18 @@ const DISPLAY_NAMES: Record<string, string> = {
 };
 
 const HOW_TO_FIX: Record<string, string> = {
-	customerId: "Copy the customer's ID from AvePoint Elements (Customers), or map it from an earlier node",
-	tenantId: "Copy the tenant's ID from the customer's page in AvePoint Elements, or map it from an earlier node",
-	userIds: 'Give user GUIDs separated by commas or new lines, or an expression that returns an array of them',
+	customerId:
+		"Copy the customer's ID from AvePoint Elements (Customers), or map it from an earlier node",
+	tenantId:
+		"Copy the tenant's ID from the customer's page in AvePoint Elements, or map it from an earlier node",
+	userIds:
+		'Give user GUIDs separated by commas or new lines, or an expression that returns an array of them',
 	limit: 'Set Limit to a whole number of 1 or more, or turn on Return All',
 	pageSize: 'Set Options > Page Size to a whole number from 1 to 100',
 	concurrency: 'Set Options > Parallel Requests to a whole number from 1 to 16',
 	userId: "Give the user's GUID, for example the ID field of a user from Get Users Batch",
-	status: 'Pick the statuses in Options > Status, or map names such as mfaDisabled, signInBlocked or inactive',
+	status:
+		'Pick the statuses in Options > Status, or map names such as mfaDisabled, signInBlocked or inactive',
 	tenantConcurrency: 'Set Options > Tenants at Once to a whole number from 1 to 16',
 };
 
@@ -46,8 +63,10 @@ const HOW_TO_FIX: Record<string, string> = {
 const DISPLAY_NAMES_V2: Record<string, string> = { customerId: 'Customer', tenantId: 'Tenant' };
 
 const HOW_TO_FIX_V2: Record<string, string> = {
-	customerId: 'Pick the customer From List, or choose By ID and copy its ID from AvePoint Elements (Customers)',
-	tenantId: "Pick the tenant From List, or choose By ID and copy its ID from the customer's page in AvePoint Elements",
+	customerId:
+		'Pick the customer From List, or choose By ID and copy its ID from AvePoint Elements (Customers)',
+	tenantId:
+		"Pick the tenant From List, or choose By ID and copy its ID from the customer's page in AvePoint Elements",
 };
 
 const CREDENTIAL_FIX = `Open the AvePoint Graph API credential and check its Environment, Client ID and Client Secret or Certificate; the app registration in Elements needs the ${USERS_READ_SCOPE} permission`;
@@ -58,10 +77,13 @@ const API_FIX: Partial<Record<AvePointErrorCode, string>> = {
 	FORBIDDEN: `Give the app access to this customer in AvePoint Elements, and the ${USERS_READ_SCOPE} permission; or check Customer ID`,
 	NOT_FOUND: 'Check Customer ID and Tenant ID: the tenant must belong to that customer',
 	BAD_REQUEST: 'Check Customer ID, Tenant ID, User IDs and the page options',
-	RATE_LIMITED: 'AvePoint limits how fast an app may read: run the workflow later, or lower Options > Parallel Requests',
+	RATE_LIMITED:
+		'AvePoint limits how fast an app may read: run the workflow later, or lower Options > Parallel Requests',
 	SERVER_ERROR: 'The node already retried for a while; run the workflow again later',
-	UNAVAILABLE: 'The node already retried for a while; AvePoint may be in maintenance: run the workflow again later',
-	INVALID_RESPONSE: 'Check the credential\'s Environment (or the Base URL of a Custom one): the answer did not come from the AvePoint Graph API as documented',
+	UNAVAILABLE:
+		'The node already retried for a while; AvePoint may be in maintenance: run the workflow again later',
+	INVALID_RESPONSE:
+		"Check the credential's Environment (or the Base URL of a Custom one): the answer did not come from the AvePoint Graph API as documented",
 };
 
 /** What to do about an answer of the customers or one-user endpoint, where it differs. */
@@ -87,7 +109,12 @@ export function displayNameOf(field: string, version = 1): string {
 
 const itemTag = (itemIndex: number): string => ` [item ${itemIndex}]`;
 
-function inputMessage(field: string, rule: string, received: string | undefined, version: number): string {
+function inputMessage(
+	field: string,
+	rule: string,
+	received: string | undefined,
+	version: number,
+): string {
 	return `${displayNameOf(field, version)} ${rule}${received === undefined ? '' : ` (received ${received})`}`;
 }
 
@@ -104,7 +131,11 @@ export function toNodeError(
 		const fix = RESOURCE_FIX[resource][error.code] ?? API_FIX[error.code];
 		return new NodeApiError(
 			node,
-			{ code: error.code, status: error.status, ...(error.requestId ? { requestId: error.requestId } : {}) } as JsonObject,
+			{
+				code: error.code,
+				status: error.status,
+				...(error.requestId ? { requestId: error.requestId } : {}),
+			} as JsonObject,
 			{
 				message: `${error.message}${itemTag(itemIndex)}`,
 				description: fix ? `${fix} (${where})` : where,
@@ -115,17 +146,28 @@ export function toNodeError(
 	}
 	if (error instanceof AvePointInputError) {
 		const { name } = fieldPath(error.field);
-		return new NodeOperationError(node, `${inputMessage(error.field, error.rule, error.received, version)}${itemTag(itemIndex)}`, {
-			itemIndex,
-			description: (version >= 2 ? HOW_TO_FIX_V2[name] : undefined) ?? HOW_TO_FIX[name] ?? `Check ${displayNameOf(error.field, version)} (${where})`,
-		});
+		return new NodeOperationError(
+			node,
+			`${inputMessage(error.field, error.rule, error.received, version)}${itemTag(itemIndex)}`,
+			{
+				itemIndex,
+				description:
+					(version >= 2 ? HOW_TO_FIX_V2[name] : undefined) ??
+					HOW_TO_FIX[name] ??
+					`Check ${displayNameOf(error.field, version)} (${where})`,
+			},
+		);
 	}
 	const carried = protocolErrorOf(error);
 	if (carried?.code === 'INPUT_INVALID') {
-		return new NodeOperationError(node, `${carried.message.replace(/^Invalid (\w+):/, (_, field: string) => `${displayNameOf(field, version)}:`)}${itemTag(itemIndex)}`, {
-			itemIndex,
-			description: CREDENTIAL_FIX,
-		});
+		return new NodeOperationError(
+			node,
+			`${carried.message.replace(/^Invalid (\w+):/, (_, field: string) => `${displayNameOf(field, version)}:`)}${itemTag(itemIndex)}`,
+			{
+				itemIndex,
+				description: CREDENTIAL_FIX,
+			},
+		);
 	}
 	if (carried?.code === 'AUTH_FAILED') {
 		return new NodeApiError(node, { code: carried.code } as JsonObject, {
@@ -138,18 +180,27 @@ export function toNodeError(
 		error.context.itemIndex = itemIndex;
 		return error;
 	}
-	return new NodeOperationError(node, error instanceof Error ? error : String(error), { itemIndex, description: where });
+	return new NodeOperationError(node, error instanceof Error ? error : String(error), {
+		itemIndex,
+		description: where,
+	});
 }
 
 /**
  * An error of a From List search, as the editor shows it in the dropdown: the message says what
  * went wrong and what to do (the dropdown shows little else), and nothing names an item.
  */
-export function toSearchError(ctx: ILoadOptionsFunctions, error: unknown): NodeApiError | NodeOperationError {
+export function toSearchError(
+	ctx: ILoadOptionsFunctions,
+	error: unknown,
+): NodeApiError | NodeOperationError {
 	const node = ctx.getNode();
 	if (error instanceof AvePointApiError) {
 		// A 403 already names the permission to grant; the other way is to type the ID.
-		const fix = error.code === 'FORBIDDEN' ? 'Or choose By ID' : (RESOURCE_FIX.customers[error.code] ?? API_FIX[error.code]);
+		const fix =
+			error.code === 'FORBIDDEN'
+				? 'Or choose By ID'
+				: (RESOURCE_FIX.customers[error.code] ?? API_FIX[error.code]);
 		return new NodeApiError(node, { code: error.code, status: error.status } as JsonObject, {
 			message: fix ? `${error.message}. ${fix}` : error.message,
 			...(fix ? { description: fix } : {}),
@@ -157,7 +208,10 @@ export function toSearchError(ctx: ILoadOptionsFunctions, error: unknown): NodeA
 		});
 	}
 	const carried = protocolErrorOf(error);
-	if (carried) return new NodeOperationError(node, `${carried.message}. ${CREDENTIAL_FIX}`, { description: CREDENTIAL_FIX });
+	if (carried)
+		return new NodeOperationError(node, `${carried.message}. ${CREDENTIAL_FIX}`, {
+			description: CREDENTIAL_FIX,
+		});
 	if (error instanceof NodeApiError || error instanceof NodeOperationError) return error;
 	return new NodeOperationError(node, error instanceof Error ? error : String(error));
 }

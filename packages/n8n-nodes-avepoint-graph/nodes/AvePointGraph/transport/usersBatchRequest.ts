@@ -12,11 +12,21 @@ import { sendApiRequest, type RequestFunctions, type SendOptions } from './apiRe
 
 export { CREDENTIAL_TYPE, protocolErrorOf } from './apiRequest';
 
-export async function sendUsersBatchPage(this: RequestFunctions, input: ValidUsersPageInput, options: SendOptions): Promise<UsersPage> {
+export async function sendUsersBatchPage(
+	this: RequestFunctions,
+	input: ValidUsersPageInput,
+	options: SendOptions,
+): Promise<UsersPage> {
 	const request = buildUsersBatchRequest(input);
 	const response = await sendApiRequest.call(
 		this,
-		{ method: request.method, url: buildUsersBatchUrl(options.baseUrl, request), body: request.body, headers: request.headers, resource: 'users' },
+		{
+			method: request.method,
+			url: buildUsersBatchUrl(options.baseUrl, request),
+			body: request.body,
+			headers: request.headers,
+			resource: 'users',
+		},
 		options,
 	);
 	return normalizeUsersPage(response.body, {

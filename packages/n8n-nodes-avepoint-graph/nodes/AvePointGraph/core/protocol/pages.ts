@@ -57,7 +57,8 @@ export function normalizePage<T>(body: unknown, ctx: ResponseContext, item: (raw
   if (!metadata) throw invalid('"metadata" is missing');
   const { totalCount } = metadata;
   // A count past 2^53 cannot be an honest number of items, and paging arithmetic on it goes wrong.
-  if (!isNonNegativeSafeInteger(totalCount)) throw invalid(`"metadata.totalCount" is not a non-negative safe integer (${describeCount(totalCount)})`);
+  if (!isNonNegativeSafeInteger(totalCount))
+    throw invalid(`"metadata.totalCount" is not a non-negative safe integer (${describeCount(totalCount)})`);
   const pageIndex = isNonNegativeInteger(metadata.pageIndex) && metadata.pageIndex >= 1 ? metadata.pageIndex : ctx.requested?.pageIndex;
   const pageSize = isNonNegativeInteger(metadata.pageSize) && metadata.pageSize >= 1 ? metadata.pageSize : ctx.requested?.pageSize;
   if (pageIndex === undefined) throw invalid('"metadata.pageIndex" is not a positive integer');

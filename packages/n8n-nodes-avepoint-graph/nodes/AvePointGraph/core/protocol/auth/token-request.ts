@@ -22,8 +22,7 @@ export function buildClientAssertionTokenForm(o: { clientId: string; clientAsser
 }
 
 export type AppCredential =
-  | { clientId: string; clientSecret: string }
-  | { clientId: string; privateKeyPem: string; certificateThumbprint?: string | undefined };
+  { clientId: string; clientSecret: string } | { clientId: string; privateKeyPem: string; certificateThumbprint?: string | undefined };
 
 export function buildTokenForm(credential: AppCredential, ctx: { tokenUrl: string; scope: string; nowSeconds: number }): string {
   const { clientId } = credential;

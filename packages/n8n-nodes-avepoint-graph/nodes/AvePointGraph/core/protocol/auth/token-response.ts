@@ -33,14 +33,21 @@ export function parseTokenResponse(status: number, body: unknown, scope?: string
     const scopes = scope?.split(/\s+/).filter((s) => s !== '') ?? [];
     const asked = scopes.length === 1 ? `the ${scopes[0]} permission` : `one of the permissions ${scopes.join(', ')}`;
     const hint =
-      oauthError === 'invalid_scope' && scopes.length > 0 ? `the app registration lacks ${asked}: grant it in AvePoint Elements (Settings > API app registration)`
-      : oauthError ? OAUTH_HINTS[oauthError]
-      : undefined;
+      oauthError === 'invalid_scope' && scopes.length > 0
+        ? `the app registration lacks ${asked}: grant it in AvePoint Elements (Settings > API app registration)`
+        : oauthError
+          ? OAUTH_HINTS[oauthError]
+          : undefined;
     const message =
       `The AvePoint identity service refused the app's credentials (HTTP ${status}` +
       `${oauthError ? `, ${oauthError}` : ''})` +
       `${description ? `: ${description}` : ''}${hint ? `; ${hint}` : ''}`;
-    return throwAuth(message, { status, oauthError, oauthErrorDescription: description, permission: oauthError === 'invalid_scope' ? scope : undefined });
+    return throwAuth(message, {
+      status,
+      oauthError,
+      oauthErrorDescription: description,
+      permission: oauthError === 'invalid_scope' ? scope : undefined,
+    });
   }
   if (!isRecord(body) || typeof body.access_token !== 'string' || body.access_token === '') {
     return throwAuth('The AvePoint identity service answered without an access_token', { status });
@@ -60,7 +67,12 @@ export function parseTokenResponse(status: number, body: unknown, scope?: string
 
 function throwAuth(
   message: string,
-  details: { status?: number; oauthError?: string | undefined; oauthErrorDescription?: string | undefined; permission?: string | undefined },
+  details: {
+    status?: number;
+    oauthError?: string | undefined;
+    oauthErrorDescription?: string | undefined;
+    permission?: string | undefined;
+  },
 ): never {
   const clean: { status?: number; oauthError?: string; oauthErrorDescription?: string; permission?: string } = {};
   if (details.status !== undefined) clean.status = details.status;

@@ -62,7 +62,11 @@ export interface CustomersBatchRequest {
   headers: Record<string, string>;
 }
 
-export function buildCustomersBatchRequest(input: { pageIndex: number; pageSize: number; customerIds?: readonly string[] | undefined }): CustomersBatchRequest {
+export function buildCustomersBatchRequest(input: {
+  pageIndex: number;
+  pageSize: number;
+  customerIds?: readonly string[] | undefined;
+}): CustomersBatchRequest {
   return {
     method: 'POST',
     path: CUSTOMERS_BATCH_PATH,
@@ -73,7 +77,8 @@ export function buildCustomersBatchRequest(input: { pageIndex: number; pageSize:
   };
 }
 
-const text = (value: unknown): string | null => (typeof value === 'string' ? value : value === null || value === undefined ? null : String(value));
+const text = (value: unknown): string | null =>
+  typeof value === 'string' ? value : value === null || value === undefined ? null : String(value);
 const code = (value: unknown): number | null => (typeof value === 'number' && Number.isInteger(value) ? value : null);
 
 function label<K extends number>(labels: Readonly<Record<K, string>>, value: number | null): string | null {
@@ -100,7 +105,8 @@ export function normalizeCustomer(raw: unknown, where = 'data[]'): Customer {
     managementMode,
     managementModeLabel: label(MANAGEMENT_MODE_LABELS, managementMode),
     tenants: tenants.map((tenant, i) => {
-      if (!isRecord(tenant) || typeof tenant.id !== 'string' || tenant.id === '') throw invalidResponse(`${where}.tenants[${i}].id is missing`, {}, raw);
+      if (!isRecord(tenant) || typeof tenant.id !== 'string' || tenant.id === '')
+        throw invalidResponse(`${where}.tenants[${i}].id is missing`, {}, raw);
       return { id: tenant.id, name: text(tenant.name) };
     }),
   };

@@ -5,10 +5,28 @@ import { AvePointApiError, AvePointError } from './avepoint-errors.js';
 
 /** Connection-level failures: refused, reset, closed early, DNS, socket and connect timeouts. */
 const NETWORK_CODES = new Set([
-  'ECONNREFUSED', 'ECONNRESET', 'ECONNABORTED', 'EPIPE', 'ENOTFOUND', 'EAI_AGAIN', 'ETIMEDOUT', 'ESOCKETTIMEDOUT',
-  'EHOSTUNREACH', 'EHOSTDOWN', 'ENETUNREACH', 'ENETDOWN', 'ENETRESET', 'ERR_SOCKET_CONNECTION_TIMEOUT',
-  'UND_ERR_SOCKET', 'UND_ERR_CLOSED', 'UND_ERR_CONNECT_TIMEOUT', 'UND_ERR_HEADERS_TIMEOUT', 'UND_ERR_BODY_TIMEOUT',
-  'UND_ERR_RES_CONTENT_LENGTH_MISMATCH', 'ERR_STREAM_PREMATURE_CLOSE', 'ECONNREFUSED',
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ECONNABORTED',
+  'EPIPE',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'ETIMEDOUT',
+  'ESOCKETTIMEDOUT',
+  'EHOSTUNREACH',
+  'EHOSTDOWN',
+  'ENETUNREACH',
+  'ENETDOWN',
+  'ENETRESET',
+  'ERR_SOCKET_CONNECTION_TIMEOUT',
+  'UND_ERR_SOCKET',
+  'UND_ERR_CLOSED',
+  'UND_ERR_CONNECT_TIMEOUT',
+  'UND_ERR_HEADERS_TIMEOUT',
+  'UND_ERR_BODY_TIMEOUT',
+  'UND_ERR_RES_CONTENT_LENGTH_MISMATCH',
+  'ERR_STREAM_PREMATURE_CLOSE',
+  'ECONNREFUSED',
 ]);
 
 /** The body arrived but cannot be read: corrupt compression, bad encoding, too big for a string. */
@@ -57,7 +75,8 @@ export function transportErrorOf(error: unknown, url: string, status?: number): 
   if (error instanceof AvePointError) return error;
   const kind = classifyTransportFailure(error);
   const origin = originOf(url);
-  if (kind === 'network') return new AvePointError('NETWORK_ERROR', `Could not reach ${origin} (${describeCause(error)})`, { cause: error });
+  if (kind === 'network')
+    return new AvePointError('NETWORK_ERROR', `Could not reach ${origin} (${describeCause(error)})`, { cause: error });
   if (kind === 'decode') {
     return new AvePointApiError('INVALID_RESPONSE', `The response from ${origin} could not be decoded (${describeCause(error)})`, {
       status: status ?? 200,

@@ -23,9 +23,24 @@ export interface SimplifiedUser {
 
 /** The fields the batch endpoint documents for a user, in the order people read them. */
 export const USER_FIELD_NAMES = [
-  'id', 'displayName', 'userPrincipalName', 'mail', 'firstName', 'lastName', 'employeeId', 'jobTitle',
-  'department', 'company', 'location', 'countryOrRegion', 'mobile', 'isTestUser', 'age', 'startDate',
-  'endDate', 'status',
+  'id',
+  'displayName',
+  'userPrincipalName',
+  'mail',
+  'firstName',
+  'lastName',
+  'employeeId',
+  'jobTitle',
+  'department',
+  'company',
+  'location',
+  'countryOrRegion',
+  'mobile',
+  'isTestUser',
+  'age',
+  'startDate',
+  'endDate',
+  'status',
 ] as const;
 
 export type UserFieldName = (typeof USER_FIELD_NAMES)[number];
@@ -43,8 +58,20 @@ export function pickUserFields(user: User, fields: readonly string[]): Record<st
 }
 
 const STRING_FIELDS = [
-  'userPrincipalName', 'mail', 'displayName', 'firstName', 'lastName', 'employeeId', 'location',
-  'company', 'department', 'mobile', 'jobTitle', 'startDate', 'endDate', 'countryOrRegion',
+  'userPrincipalName',
+  'mail',
+  'displayName',
+  'firstName',
+  'lastName',
+  'employeeId',
+  'location',
+  'company',
+  'department',
+  'mobile',
+  'jobTitle',
+  'startDate',
+  'endDate',
+  'countryOrRegion',
 ] as const;
 
 /**
@@ -54,11 +81,17 @@ const STRING_FIELDS = [
  */
 export function normalizeUser(raw: unknown, where = 'data[]', owned = false): User {
   if (!isRecord(raw)) {
-    throw new AvePointApiError('INVALID_RESPONSE', `The response is not the documented JSON: ${where} is not an object`, { status: 200, body: raw });
+    throw new AvePointApiError('INVALID_RESPONSE', `The response is not the documented JSON: ${where} is not an object`, {
+      status: 200,
+      body: raw,
+    });
   }
   const id = raw.id;
   if (typeof id !== 'string' || id === '') {
-    throw new AvePointApiError('INVALID_RESPONSE', `The response is not the documented JSON: ${where}.id is missing`, { status: 200, body: raw });
+    throw new AvePointApiError('INVALID_RESPONSE', `The response is not the documented JSON: ${where}.id is missing`, {
+      status: 200,
+      body: raw,
+    });
   }
   // A body parsed for this call is ours to change in place: a million-user export saves a copy a user.
   const user: Record<string, unknown> = owned ? raw : { ...raw };
