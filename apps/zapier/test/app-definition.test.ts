@@ -1,5 +1,6 @@
 // The app definition: Zapier's schema validator (zapier-platform-schema, offline, Node 20), the
 // keys Zaps depend on, and the built entry points (require and import give the same app).
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
 import zapier from 'zapier-platform-core';
@@ -68,6 +69,31 @@ describe('app definition', () => {
     expect(d.searches.findUsers?.operation.inputFields.find((f) => f.key === 'userIds')?.list).toBe(true);
     expect(d.searches.findUser?.operation.inputFields.map((f) => f.key)).toEqual(['customerId', 'tenantId', 'userId']);
     expect(d.triggers.newUser?.operation.inputFields?.map((f) => f.key)).toEqual(['customerId', 'tenantId', 'statuses']);
+  });
+
+  it("the README's tables (its public surface) name exactly the operations and input fields the app defines", async () => {
+    const d = await definitionOf(app);
+    const readme = readFileSync(new URL('../README.md', import.meta.url), 'utf8');
+    const section = readme.slice(readme.indexOf('## What it offers'), readme.indexOf('\n## ', readme.indexOf('## What it offers') + 1));
+    // First cells of the table rows: `key` | ...
+    const keysOfTable = (header: string) => {
+      const table = section.slice(section.indexOf(header));
+      const rows = table.split('\n').slice(2);
+      const end = rows.findIndex((line) => !line.startsWith('|'));
+      return rows.slice(0, end < 0 ? undefined : end).map((line) => /^\|\s*`([^`]+)`/.exec(line)?.[1]);
+    };
+    const operations = [...Object.keys(d.searches), ...Object.keys(d.triggers), ...Object.keys((d as { creates?: object }).creates ?? {})];
+    expect(keysOfTable('| key | kind |').sort()).toEqual(operations.sort());
+    const inputKeys = new Set(
+      [...Object.values(d.searches), ...Object.values(d.triggers)].flatMap((o) => (o.operation.inputFields ?? []).map((f) => f.key)),
+    );
+    expect(keysOfTable('| key | label |').sort()).toEqual([...inputKeys].sort());
+    // Each operation's label, as the Zap editor shows it, is in its row.
+    for (const [key, op] of [...Object.entries(d.searches), ...Object.entries(d.triggers)]) {
+      const label = (op as { display: { label?: string; hidden?: boolean } }).display;
+      const escaped = String(label.label).replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+      if (!label.hidden) expect(section).toMatch(new RegExp(`\\| \`${key}\` \\| [a-z ]*\\*\\*${escaped}\\*\\*`));
+    }
   });
 
   it('Customer and Tenant are dynamic dropdowns on every operation, fed by hidden paging triggers', async () => {
