@@ -11,9 +11,19 @@ import {
 } from 'n8n-nodes-avepoint-graph/dist/nodes/AvePointGraph/shared/credential-proof';
 import { endpointsFromCredentials } from 'n8n-nodes-avepoint-graph/dist/nodes/AvePointGraph/shared/endpoints';
 import { requestAccessToken } from 'n8n-nodes-avepoint-graph/dist/nodes/AvePointGraph/shared/token';
-import { SANDBOX_CREDENTIALS } from './helpers/fakeContext';
 
 const SECRET = 'not-a-real-secret';
+// A Custom credential for a sandbox on its command line's default port: the credential's own
+// tests read its fields and fake the identity service's answers; nothing listens there.
+const SANDBOX_CREDENTIALS: ICredentialDataDecryptedObject = {
+	environment: 'custom',
+	baseUrl: 'http://127.0.0.1:4010',
+	tokenUrl: 'http://127.0.0.1:4010/connect/token',
+	authMethod: 'clientSecret',
+	clientId: 'app-id',
+	clientSecret: SECRET,
+	accessToken: 'token-1',
+};
 const ok = (
 	body: IN8nHttpFullResponse['body'] = { access_token: 'tok-123', expires_in: 3600, token_type: 'Bearer' },
 ): IN8nHttpFullResponse => ({

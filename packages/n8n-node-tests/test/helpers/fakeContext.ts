@@ -1,13 +1,7 @@
 // A minimal IExecuteFunctions: input items, per-item parameters, continueOnFail, credentials and
-// the authenticated request helper, which is the injected transport of every unit test.
-import type {
-	ICredentialDataDecryptedObject,
-	IDataObject,
-	IExecuteFunctions,
-	IHttpRequestOptions,
-	IN8nHttpFullResponse,
-	INode,
-} from 'n8n-workflow';
+// the authenticated request helper, which is the injected transport of every unit test (n8n's
+// helper over the sandbox, from sandboxHelper.ts, or a test's wrapper of it).
+import type { ICredentialDataDecryptedObject, IDataObject, IExecuteFunctions, IHttpRequestOptions, INode } from 'n8n-workflow';
 
 export const NODE: INode = {
 	id: 'node-1',
@@ -18,16 +12,6 @@ export const NODE: INode = {
 	parameters: {},
 };
 
-export const SANDBOX_CREDENTIALS: ICredentialDataDecryptedObject = {
-	environment: 'custom',
-	baseUrl: 'http://127.0.0.1:4010',
-	tokenUrl: 'http://127.0.0.1:4010/connect/token',
-	authMethod: 'clientSecret',
-	clientId: 'app-id',
-	clientSecret: 'not-a-real-secret',
-	accessToken: 'token-1',
-};
-
 export type Params = Record<string, unknown>;
 
 export interface FakeContextOptions {
@@ -36,10 +20,12 @@ export interface FakeContextOptions {
 	perItem?: Params[];
 	items?: number;
 	continueOnFail?: boolean;
-	credentials?: ICredentialDataDecryptedObject;
+	/** What getCredentials answers: the sandbox's (sandboxHelper.ts), or one a test breaks. */
+	credentials: ICredentialDataDecryptedObject;
 	/** The node version the workflow saved (default 1, the first version's fields). */
 	typeVersion?: number;
-	send: (options: IHttpRequestOptions, callIndex: number) => Promise<IN8nHttpFullResponse> | IN8nHttpFullResponse;
+	/** n8n's helper: sandboxHelper.ts's httpRequestWithAuthentication, or a test's wrapper of it. */
+	send: (options: IHttpRequestOptions, callIndex: number) => Promise<unknown>;
 }
 
 export interface FakeContext {
@@ -61,7 +47,7 @@ export function fakeContext(o: FakeContextOptions): FakeContext {
 		continueOnFail: () => o.continueOnFail === true,
 		getCredentials: async (type: string) => {
 			if (type !== 'avePointGraphApi') throw new Error(`unexpected credential type ${type}`);
-			return o.credentials ?? SANDBOX_CREDENTIALS;
+			return o.credentials;
 		},
 		getNodeParameter: (name: string, itemIndex: number, fallback?: unknown) => {
 			const own = o.perItem?.[itemIndex];

@@ -1,11 +1,9 @@
 // A minimal ILoadOptionsFunctions, what n8n hands a listSearch method in the editor: the node's
 // current parameters (resource locators as `{ __rl, mode, value }`), its credential and the
 // authenticated request helper.
-import type { ICredentialDataDecryptedObject, IHttpRequestOptions, IN8nHttpFullResponse, ILoadOptionsFunctions } from 'n8n-workflow';
+import type { ICredentialDataDecryptedObject, IHttpRequestOptions, ILoadOptionsFunctions } from 'n8n-workflow';
 
-import { NODE, SANDBOX_CREDENTIALS } from './fakeContext';
-
-export const WITH_CUSTOMERS: ICredentialDataDecryptedObject = { ...SANDBOX_CREDENTIALS, customersPermission: true };
+import { NODE } from './fakeContext';
 
 export const locator = (value: string, mode = 'list') => ({ __rl: true, mode, value });
 
@@ -16,8 +14,10 @@ export interface FakeLoadOptions {
 
 export function fakeLoadOptions(o: {
 	parameters?: Record<string, unknown>;
-	credentials?: ICredentialDataDecryptedObject;
-	send: (options: IHttpRequestOptions, callIndex: number) => Promise<IN8nHttpFullResponse> | IN8nHttpFullResponse;
+	/** What getCredentials answers: the sandbox's (sandboxHelper.ts), or one a test breaks. */
+	credentials: ICredentialDataDecryptedObject;
+	/** n8n's helper: sandboxHelper.ts's httpRequestWithAuthentication, or a test's wrapper of it. */
+	send: (options: IHttpRequestOptions, callIndex: number) => Promise<unknown>;
 }): FakeLoadOptions {
 	const calls: IHttpRequestOptions[] = [];
 	const parameters = { resource: 'user', operation: 'getUsersBatch', ...o.parameters };
@@ -25,7 +25,7 @@ export function fakeLoadOptions(o: {
 		getNode: () => ({ ...NODE, typeVersion: 2, parameters }),
 		getCredentials: async (type: string) => {
 			if (type !== 'avePointGraphApi') throw new Error(`unexpected credential type ${type}`);
-			return o.credentials ?? WITH_CUSTOMERS;
+			return o.credentials;
 		},
 		getCurrentNodeParameter: (name: string) => parameters[name as keyof typeof parameters],
 		getCurrentNodeParameters: () => parameters,
