@@ -22,9 +22,7 @@ import { CREDENTIAL_TYPE } from '../transport/apiRequest';
 import { toNodeError } from '../transport/nodeErrors';
 import { n8nScheduler } from '../transport/scheduler';
 import { sendUserRequest } from '../transport/userRequest';
-import { itemParameters, locatorValue } from './itemParameters';
-
-type Output = { mode: 'simplified' } | { mode: 'raw' } | { mode: 'fields'; fields: string[] };
+import { itemParameters, locatorValue, readOutput, type Output } from './itemParameters';
 
 interface GetRequest {
 	itemIndex: number;
@@ -46,35 +44,13 @@ function readOne(value: unknown, field: 'customerId' | 'tenantId'): string {
 	return validateGuid(field, value);
 }
 
-function readOutput(param: ItemParameter, itemIndex: number): Output {
-	const mode = param('output', itemIndex, 'simplified');
-	if (mode === 'raw' || mode === 'simplified') return { mode };
-	if (mode !== 'fields')
-		throw new AvePointInputError(
-			'output',
-			'must be Simplified, Raw or Selected Fields',
-			JSON.stringify(mode),
-		);
-	const fields = param('fields', itemIndex, []);
-	if (
-		!Array.isArray(fields) ||
-		fields.some((f) => !(USER_DETAIL_FIELD_NAMES as readonly unknown[]).includes(f))
-	) {
-		throw new AvePointInputError(
-			'fields',
-			`must name fields among ${USER_DETAIL_FIELD_NAMES.join(', ')}`,
-		);
-	}
-	return { mode, fields: fields as string[] };
-}
-
 function readRequest(param: ItemParameter, itemIndex: number): GetRequest {
 	return {
 		itemIndex,
 		customerId: readOne(locatorValue(param('customerId', itemIndex)), 'customerId'),
 		tenantId: readOne(locatorValue(param('tenantId', itemIndex)), 'tenantId'),
 		userId: validateGuid('userId', param('userId', itemIndex)),
-		output: readOutput(param, itemIndex),
+		output: readOutput(param, itemIndex, USER_DETAIL_FIELD_NAMES),
 	};
 }
 

@@ -43,7 +43,7 @@ import { toNodeError } from '../transport/nodeErrors';
 import { n8nScheduler } from '../transport/scheduler';
 import { sendUsersBatchPage } from '../transport/usersBatchRequest';
 import { readCustomers } from './customerTenants';
-import { itemParameters, locatorValue } from './itemParameters';
+import { itemParameters, locatorValue, readOutput, type Output } from './itemParameters';
 
 interface ItemRequest {
 	itemIndex: number;
@@ -75,28 +75,11 @@ interface TenantRead {
 
 type ItemParameter = ReturnType<typeof itemParameters>;
 
-/** How much of each user an item gets: version 1's Simplify, or version 2's Output choice. */
-type Output = { mode: 'simplified' } | { mode: 'raw' } | { mode: 'fields'; fields: string[] };
-
-function readOutput(param: ItemParameter, itemIndex: number, version: number): Output {
+/** Version 1's Simplify, or version 2's Output choice. */
+function readItemOutput(param: ItemParameter, itemIndex: number, version: number): Output {
 	if (version < 2)
 		return { mode: param('simplify', itemIndex, true) === false ? 'raw' : 'simplified' };
-	const mode = param('output', itemIndex, 'simplified');
-	if (mode === 'raw' || mode === 'simplified') return { mode };
-	if (mode !== 'fields')
-		throw new AvePointInputError(
-			'output',
-			'must be Simplified, Raw or Selected Fields',
-			JSON.stringify(mode),
-		);
-	const fields = param('fields', itemIndex, []);
-	if (
-		!Array.isArray(fields) ||
-		fields.some((f) => !(USER_FIELD_NAMES as readonly unknown[]).includes(f))
-	) {
-		throw new AvePointInputError('fields', `must name fields among ${USER_FIELD_NAMES.join(', ')}`);
-	}
-	return { mode, fields: fields as string[] };
+	return readOutput(param, itemIndex, USER_FIELD_NAMES);
 }
 
 type ReadOutcome = { users: User[]; notFound: string[] } | { error: unknown };
@@ -162,7 +145,7 @@ function readItemRequest(param: ItemParameter, itemIndex: number, version: numbe
 		limit: valid.limit,
 		pageSize: valid.pageSize,
 		concurrency: valid.concurrency,
-		output: readOutput(param, itemIndex, version),
+		output: readItemOutput(param, itemIndex, version),
 		includeNotFound: options.includeNotFound === true,
 		statuses: version >= 2 ? validateStatusFilter(options.status, 'status') : undefined,
 		tenantConcurrency: version >= 2 ? readTenantConcurrency(options.tenantConcurrency) : 1,

@@ -1,3 +1,4 @@
+import { AvePointInputError } from '../core/protocol';
 import type { IExecuteFunctions, NodeParameterValueType } from 'n8n-workflow';
 
 const hasExpression = (value: unknown): boolean => {
@@ -29,4 +30,29 @@ export function locatorValue(value: unknown): unknown {
 	if (value !== null && typeof value === 'object' && !Array.isArray(value) && 'value' in value)
 		return (value as { value: unknown }).value;
 	return value;
+}
+
+/** How much of each user an item gets: version 2's Output choice (Simplified, Raw, Selected Fields). */
+export type Output =
+	{ mode: 'simplified' } | { mode: 'raw' } | { mode: 'fields'; fields: string[] };
+
+/** The Output choice of an item, with Selected Fields checked against the fields the operation has. */
+export function readOutput(
+	param: ReturnType<typeof itemParameters>,
+	itemIndex: number,
+	fieldNames: readonly string[],
+): Output {
+	const mode = param('output', itemIndex, 'simplified');
+	if (mode === 'raw' || mode === 'simplified') return { mode };
+	if (mode !== 'fields')
+		throw new AvePointInputError(
+			'output',
+			'must be Simplified, Raw or Selected Fields',
+			JSON.stringify(mode),
+		);
+	const fields = param('fields', itemIndex, []);
+	if (!Array.isArray(fields) || fields.some((f) => !fieldNames.includes(f as string))) {
+		throw new AvePointInputError('fields', `must name fields among ${fieldNames.join(', ')}`);
+	}
+	return { mode, fields: fields as string[] };
 }
