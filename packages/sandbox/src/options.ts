@@ -32,7 +32,7 @@ export interface SandboxOptions {
   /** `pageSize` when the request has none: 100 per the endpoint's page (its newer revision says 50). */
   defaultPageSize?: number;
   /**
-   * Serve at most this many users per page whatever `pageSize` asks, and say so in
+   * Serve at most this many users (or customers) per page whatever `pageSize` asks, and say so in
    * `metadata.pageSize`: a service on the documented 50 default. Default 100 (serve what is asked).
    */
   maxServedPageSize?: number;

@@ -245,8 +245,8 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       );
     } else if (target.kind === 'customers') {
       reply = handleCustomersRequest(
-        { method, authorization, query: url.searchParams, body, isJson: isJsonContentType(req) },
-        { customers, store, now, maxCustomerIds: MAX_CUSTOMER_IDS },
+        { method, authorization, query: url.searchParams, body, isJson: isJsonContentType(req), lies: decision.page },
+        { customers, store, now, maxCustomerIds: MAX_CUSTOMER_IDS, maxServedPageSize },
       );
     } else if (target.kind === 'user') {
       reply = handleUserRequest(

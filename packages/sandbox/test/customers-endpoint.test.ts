@@ -1,8 +1,8 @@
 // The customers batch endpoint over real HTTP: permission, paging with its documented default of
 // 50, the customerIds filter, the app's scope, and validation; every response checked against the spec.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startSandbox, type Sandbox } from '../src/index.js';
-import { callCustomers, expectInvalidParameter, secretToken, tokenRequest } from './helpers.js';
+import { callCustomers, callUsers, expectInvalidParameter, secretToken, tokenRequest } from './helpers.js';
 
 let sb: Sandbox;
 let token: string;
@@ -98,6 +98,60 @@ describe('listing', () => {
     expect(res.body.data.map((c) => c.id)).toEqual([contoso, woodgrove]);
     expect(res.body.metadata.totalCount).toBe(2);
     expect((await callCustomers(sb, { token, body: { customerIds: [] } })).body.metadata.totalCount).toBe(inScope().length);
+  });
+});
+
+describe('paging that misbehaves, as on the users endpoint', () => {
+  afterEach(() => sb.setFaults([]));
+
+  it('a rule with match.path customers lies in totalCount, data stays real; the users endpoint is untouched', async () => {
+    const all = inScope();
+    sb.setFaults([{ match: { path: 'customers' }, totalCount: { addPerRequest: 5 } }]);
+    const counts = [];
+    for (let i = 0; i < 3; i++) {
+      const res = await callCustomers(sb, { token, query: { pageSize: 2 } });
+      expect(res.body.data).toEqual(all.slice(0, 2));
+      counts.push(res.body.metadata.totalCount);
+    }
+    expect(counts).toEqual([all.length, all.length + 5, all.length + 10]);
+    const users = await callUsers(sb, { token: await secretToken(sb), query: { pageSize: 1 } });
+    expect(users.body.metadata.totalCount).toBe(sb.customers[0]!.tenants[0]!.users);
+  });
+
+  it('a rule without match.path lies about users pages only', async () => {
+    sb.setFaults([{ totalCount: 1e11 }]);
+    expect((await callCustomers(sb, { token })).body.metadata.totalCount).toBe(inScope().length);
+  });
+
+  it('servePageSize and ignorePageIndex: more customers than asked, or page 1 for any page, metadata echoing the request', async () => {
+    const all = inScope();
+    sb.setFaults([{ match: { path: 'customers' }, servePageSize: 3 }]);
+    const second = await callCustomers(sb, { token, query: { pageIndex: 2, pageSize: 1 } });
+    expect(second.body).toEqual({ data: all.slice(3, 6), metadata: { pageIndex: 2, pageSize: 1, totalCount: all.length } });
+    sb.setFaults([{ match: { path: 'customers' }, ignorePageIndex: true }]);
+    const third = await callCustomers(sb, { token, query: { pageIndex: 3, pageSize: 2 } });
+    expect(third.body).toEqual({ data: all.slice(0, 2), metadata: { pageIndex: 3, pageSize: 2, totalCount: all.length } });
+  });
+
+  it('maxServedPageSize caps the customers pages too, and says so in metadata.pageSize', async () => {
+    const capped = await startSandbox({ users: 5, seed: 5, maxServedPageSize: 2 });
+    try {
+      const capToken = await secretToken(capped, undefined, 'elements.customers.read.all');
+      const res = await callCustomers(capped, { token: capToken, query: { pageIndex: 2, pageSize: 50 } });
+      expect(res.body.data.map((c) => c.organization)).toEqual(
+        inScope()
+          .slice(2, 4)
+          .map((c) => c.organization),
+      );
+      expect(res.body.metadata).toMatchObject({ pageIndex: 2, pageSize: 2 });
+    } finally {
+      await capped.close();
+    }
+  });
+
+  it('refuses a paging lie on an endpoint without pages, naming the field', () => {
+    expect(() => sb.setFaults([{ match: { path: 'user' }, servePageSize: 2 }])).toThrow(/servePageSize applies to paged requests only/);
+    expect(() => sb.setFaults([{ match: { path: 'customers' }, churn: { inserts: 1 } }])).toThrow(/churn applies to users requests only/);
   });
 });
 

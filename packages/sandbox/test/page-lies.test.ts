@@ -94,6 +94,6 @@ describe('paging ignored', () => {
     expect(() => sb.setFaults([{ totalCount: { ad: 1 } as never }])).toThrow(/totalCount\.ad is not a field/);
     expect(() => sb.setFaults([{ totalCount: true as never }])).toThrow(/totalCount must be a number, a string, null/);
     expect(() => sb.setFaults([{ totalCount: { addPerRequest: Infinity } }])).toThrow(/totalCount\.addPerRequest/);
-    expect(() => sb.setFaults([{ match: { path: 'token' }, totalCount: 5 }])).toThrow(/users requests only/);
+    expect(() => sb.setFaults([{ match: { path: 'token' }, totalCount: 5 }])).toThrow(/paged requests only/);
   });
 });

@@ -1,13 +1,15 @@
 // Core's partner-directory calls against the sandbox over HTTP: customers with their tenants, one
 // user in full, every user of every tenant, tokens asked per permission, the status filter.
-import { startSandbox, type Sandbox } from '@avepoint-graph-kit/sandbox';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startSandbox, type FaultRule, type Sandbox } from '@avepoint-graph-kit/sandbox';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import {
   AvePointApiError,
   AvePointAuthError,
+  AvePointConsistencyError,
   createUsersClient,
   hasStatus,
   type Customer,
+  type InconsistencyReport,
   type TenantFailure,
   type UsersClient,
 } from '../../src/index.js';
@@ -73,6 +75,64 @@ describe('listCustomers', () => {
     const error = await all(withToken.listCustomers()).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(AvePointApiError);
     expect(error).toMatchObject({ code: 'FORBIDDEN', status: 403, permission: 'elements.customers.read.all' });
+  });
+});
+
+describe('listCustomers against a service that pages otherwise', () => {
+  const onCustomers = (rule: FaultRule): FaultRule => ({ ...rule, match: { path: 'customers', ...rule.match } });
+  const visibleIds = () => sb.customers.filter((c) => c.inScope).map((c) => c.customerId);
+  afterEach(() => sb.setFaults([]));
+
+  it('one that serves fewer per page than asked (and says so) is read to the end, each customer once', async () => {
+    const capped = await startSandbox({ users: 5, seed: 5, maxServedPageSize: 2 });
+    try {
+      const c = createUsersClient({
+        baseUrl: capped.baseUrl,
+        tokenUrl: capped.tokenUrl,
+        credentials: { clientId: capped.clientId, clientSecret: capped.clientSecret },
+      });
+      capped.resetStats();
+      const customers = await all(c.listCustomers());
+      expect(customers.map((x) => x.id)).toEqual(capped.customers.filter((x) => x.inScope).map((x) => x.customerId));
+      expect(capped.stats().apiRequests).toBeGreaterThan(1);
+    } finally {
+      await capped.close();
+    }
+  });
+
+  it('one that serves more per page than asked is followed, each customer once', async () => {
+    sb.setFaults([onCustomers({ servePageSize: 3 })]);
+    expect((await all(client().listCustomers({ pageSize: 2 }))).map((c) => c.id)).toEqual(visibleIds());
+  });
+
+  it('a list that grows while it is read: each customer once, reported; strict mode throws', async () => {
+    sb.setFaults([onCustomers({ totalCount: { addPerRequest: 1 } })]);
+    const reports: unknown[] = [];
+    const customers = await all(client().listCustomers({ pageSize: 2, onInconsistency: (r) => reports.push(r) }));
+    expect(customers.map((c) => c.id)).toEqual(visibleIds());
+    expect(reports).toHaveLength(1);
+    sb.setFaults([onCustomers({ totalCount: { addPerRequest: 1 } })]);
+    const error = await all(client().listCustomers({ pageSize: 2, consistency: 'strict' })).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(AvePointConsistencyError);
+  });
+
+  it.each([
+    ['ignores pageIndex', { ignorePageIndex: true }, /ignore pageIndex/],
+    ['counts "12" customers', { totalCount: '12' }, /safe integer \("12"\)/],
+  ] as Array<[string, FaultRule, RegExp]>)('one that %s is INVALID_RESPONSE', async (_, rule, message) => {
+    sb.setFaults([onCustomers(rule)]);
+    const error = await all(client().listCustomers({ pageSize: 2 })).catch((e: unknown) => e);
+    expect(error).toMatchObject({ code: 'INVALID_RESPONSE', message: expect.stringMatching(message) });
+  });
+
+  it('one that claims 1e11 customers costs a few requests, not the process: every customer once, the lie reported', async () => {
+    sb.setFaults([onCustomers({ totalCount: 1e11 })]);
+    sb.resetStats();
+    const reports: InconsistencyReport[] = [];
+    const customers = await all(client().listCustomers({ pageSize: 2, onInconsistency: (r) => reports.push(r) }));
+    expect(customers.map((c) => c.id)).toEqual(visibleIds());
+    expect(reports).toMatchObject([{ passes: 3, totalCounts: [1e11] }]);
+    expect(sb.stats().apiRequests).toBeLessThan(50);
   });
 });
 

@@ -6,6 +6,8 @@ import { CUSTOMERS_READ_SCOPE } from '../auth/clients.js';
 import type { TokenStore } from '../auth/token-store.js';
 import { customerRecord, type SandboxCustomerRecord } from '../data/customers.js';
 import type { CustomerModel } from '../data/tenancy.js';
+import { reportedTotalCount, servedSlice } from '../faults/page-lies.js';
+import type { PageLies } from '../faults/types.js';
 import { jsonError, type Reply } from '../http/io.js';
 import { authorize } from './authorize.js';
 import { DEFAULT_CUSTOMERS_PAGE_SIZE, ParameterError, parseIdList, parsePageQuery } from './parameters.js';
@@ -18,6 +20,8 @@ export interface CustomersEndpointContext {
   now: () => number;
   /** Most `customerIds` in one request (the spec's maxItems, 100). */
   maxCustomerIds: number;
+  /** Serve at most this many customers per page, reported in `metadata.pageSize` (as for users). */
+  maxServedPageSize: number;
 }
 
 export interface CustomersRequest {
@@ -26,6 +30,8 @@ export interface CustomersRequest {
   query: URLSearchParams;
   body: string;
   isJson: boolean;
+  /** Paging faults that fired on this request. */
+  lies?: PageLies;
 }
 
 export interface CustomersPage {
@@ -39,14 +45,19 @@ export function handleCustomersRequest(req: CustomersRequest, ctx: CustomersEndp
   if (!authorized.ok) return authorized.reply;
   const { token } = authorized;
   try {
-    const query = parsePageQuery(req.query, DEFAULT_CUSTOMERS_PAGE_SIZE);
+    const asked = parsePageQuery(req.query, DEFAULT_CUSTOMERS_PAGE_SIZE);
+    const lies = req.lies;
+    // The same paging as the users endpoint: an honest cap reports what it serves; a lie echoes the request.
+    const query = lies?.servePageSize !== undefined ? asked : { ...asked, pageSize: Math.min(asked.pageSize, ctx.maxServedPageSize) };
+    const served = (lies && servedSlice(query, lies)) ?? query;
     const ids = parseIdList(req.body, req.isJson, 'customerIds', ctx.maxCustomerIds);
     const wanted = ids === undefined ? undefined : new Set(ids);
     const visible = ctx.customers.filter((c) => token.customerIds.has(c.customerId) && (wanted === undefined || wanted.has(c.customerId)));
-    const start = (query.pageIndex - 1) * query.pageSize;
+    const start = (served.pageIndex - 1) * served.pageSize;
+    const totalCount = lies?.totalCount === undefined ? visible.length : reportedTotalCount(visible.length, lies);
     const page: CustomersPage = {
-      data: visible.slice(start, start + query.pageSize).map(customerRecord),
-      metadata: { pageIndex: query.pageIndex, pageSize: query.pageSize, totalCount: visible.length },
+      data: visible.slice(start, start + served.pageSize).map(customerRecord),
+      metadata: { pageIndex: query.pageIndex, pageSize: query.pageSize, totalCount: totalCount as number },
     };
     return { status: 200, body: page };
   } catch (error) {

@@ -17,7 +17,7 @@ Options:
   --seed N                 seed of the generated data (default 1)
   --token-ttl S            access token lifetime in seconds (default 3600)
   --default-page-size N    pageSize when a request has none (default 100)
-  --max-page-size N        serve at most N users per page whatever is asked (50: the newer docs' default)
+  --max-page-size N        serve at most N users (and customers) per page whatever is asked (50: the docs' default)
 Faults (users batch endpoint; --faults rules can name the others):
   --latency MS             delay every response
   --rate-limit-every N     answer every Nth request with 429 and Retry-After

@@ -33,7 +33,12 @@ const RULE_FIELDS = new Set([
 ]);
 const MATCH_FIELDS = new Set(['path', 'pageIndex', 'customerId', 'tenantId', 'nth', 'first', 'probability']);
 /** Fields about a users batch page: a rule holding one matches users batch requests only. */
-export const USERS_ONLY_FIELDS = ['churn', 'hugeBody', 'compressionBomb', 'totalCount', 'servePageSize', 'ignorePageIndex'] as const;
+export const USERS_ONLY_FIELDS = ['churn', 'hugeBody', 'compressionBomb'] as const;
+/**
+ * Lies about paging, which both paged endpoints (users batch, customers) can tell: a rule holding
+ * one matches users batch requests unless its match.path says customers.
+ */
+export const PAGE_LIE_FIELDS = ['totalCount', 'servePageSize', 'ignorePageIndex'] as const;
 /** Fields that replace the response: at most one per rule (`status` with `reset` stays allowed: reset wins, as it always did). */
 const REPLACING_FIELDS = ['oneOf', 'hugeBody', 'compressionBomb'] as const;
 
@@ -167,10 +172,18 @@ export function checkFaultRule(rule: FaultRule, at: number): void {
       throw new RangeError(
         `${where}.${usersOnly} applies to users requests only (the batch endpoint), but match.path is '${String(m.path)}'`,
       );
+    const pageLie = PAGE_LIE_FIELDS.find((key) => rule[key] !== undefined);
+    if (pageLie && m.path !== 'customers')
+      throw new RangeError(
+        `${where}.${pageLie} applies to paged requests only (users batch or customers), but match.path is '${String(m.path)}'`,
+      );
   }
 }
 
-/** Whether a rule is about users pages (then it never matches a token request, nor counts one). */
+/**
+ * Whether a rule without match.path is about users pages (then it never matches a token request,
+ * nor counts one): it holds a users-only field or a lie about paging.
+ */
 export function isUsersOnly(rule: FaultRule): boolean {
-  return USERS_ONLY_FIELDS.some((key) => rule[key] !== undefined);
+  return [...USERS_ONLY_FIELDS, ...PAGE_LIE_FIELDS].some((key) => rule[key] !== undefined);
 }

@@ -108,11 +108,14 @@ export interface FaultRule {
   corruptBody?: CorruptBody;
   /** Send only part of the response's body, then close the socket. */
   truncateBody?: TruncateBody;
-  /** (users) Replace `metadata.totalCount` of a 200 page. */
+  /** (users; customers with `match.path: 'customers'`) Replace `metadata.totalCount` of a 200 page. */
   totalCount?: TotalCountLie;
-  /** (users) Serve this many users per page (1 to 10000) whatever `pageSize` asks; offsets follow it, `metadata.pageSize` still echoes the request. */
+  /**
+   * (users; customers with `match.path: 'customers'`) Serve this many items per page (1 to 10000) whatever
+   * `pageSize` asks; offsets follow it, `metadata.pageSize` still echoes the request.
+   */
   servePageSize?: number;
-  /** (users) Serve page 1 whatever `pageIndex` asks; `metadata.pageIndex` still echoes the request. */
+  /** (users; customers with `match.path: 'customers'`) Serve page 1 whatever `pageIndex` asks; `metadata.pageIndex` still echoes the request. */
   ignorePageIndex?: true;
 }
 
