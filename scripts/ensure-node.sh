@@ -7,6 +7,8 @@
 set -euo pipefail
 major="${1:?usage: ensure-node.sh <major>}"
 cache="$(bash "$(dirname "$0")/cache-dir.sh")"
+# shellcheck source=lib/install-runtime.sh
+. "$(dirname "$0")/lib/install-runtime.sh"
 dir="$cache/node-$major"
 
 # One lock for every caller: n8n's and the Zapier CLI's installs may both want Node 22 at once.
@@ -16,7 +18,6 @@ flock 8
 if [ ! -x "$dir/node_modules/.bin/node" ]; then
   echo "installing node@$major into $dir (first run only)" >&2
   rm -rf "$dir" && mkdir -p "$dir"
-  (cd "$dir" && echo '{"name":"node-runtime","private":true}' > package.json &&
-    npm i "node@$major" --no-audit --no-fund --loglevel=error >&2)
+  install_runtime "$dir" node "$major" '{"name":"node-runtime","private":true}'
 fi
 echo "$dir/node_modules/.bin"

