@@ -21,8 +21,11 @@ describe('public types of the newer faults', () => {
     expectTypeOf<{ totalCount: null }>().toMatchTypeOf<FaultRule>();
     expectTypeOf<{ totalCount: { add: 1; addPerRequest: 10 }; servePageSize: 250; ignorePageIndex: true }>().toMatchTypeOf<FaultRule>();
     expectTypeOf<{ status: 502 }>().toMatchTypeOf<FaultRule>();
-    expectTypeOf<{ oneOf: [418] }>().not.toMatchTypeOf<FaultRule>();
-    expectTypeOf<FaultStatus>().toEqualTypeOf<429 | 500 | 502 | 503 | 504>();
+    // Any HTTP error status (the checks at run time hold it to 400-599); the service's own ones named.
+    expectTypeOf<{ oneOf: [403, 'reset']; contentType: 'text/html' }>().toMatchTypeOf<FaultRule>();
+    expectTypeOf<{ oneOf: ['timeout'] }>().not.toMatchTypeOf<FaultRule>();
+    expectTypeOf<429>().toMatchTypeOf<FaultStatus>();
+    expectTypeOf<'503'>().not.toMatchTypeOf<FaultStatus>();
     expectTypeOf<FaultOutcome>().toEqualTypeOf<FaultStatus | 'reset'>();
   });
 

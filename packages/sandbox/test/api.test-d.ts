@@ -69,7 +69,8 @@ describe('public types', () => {
       statusAsInteger: true;
       expireTokens: true;
     }>().toMatchTypeOf<FaultRule>();
-    expectTypeOf<{ status: 418 }>().not.toMatchTypeOf<FaultRule>();
+    expectTypeOf<{ status: 404; body: '<html>Not Found</html>'; contentType: 'text/html' }>().toMatchTypeOf<FaultRule>();
+    expectTypeOf<{ status: '404' }>().not.toMatchTypeOf<FaultRule>();
   });
 
   it('the contract validator returns { valid, errors }', () => {

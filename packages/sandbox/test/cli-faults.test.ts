@@ -29,7 +29,12 @@ describe('fault flags', () => {
     ]);
     expect(rules('--fail-every', '3', '--fail-status', '502')).toEqual([{ match: { path: 'users', nth: 3 }, status: 502 }]);
     expect(() => rules('--fail-random', '0')).toThrow(/--fail-random/);
-    expect(() => rules('--fail-random', '0.3', '--fail-statuses', '500,418')).toThrow(/--fail-statuses/);
+    expect(() => rules('--fail-random', '0.3', '--fail-statuses', '500,200')).toThrow(/--fail-statuses takes .* not "200"/);
+    expect(rules('--fail-random', '1', '--fail-statuses', '403,reset')).toEqual([
+      { match: { path: 'users', probability: 1 }, oneOf: [403, 'reset'] },
+    ]);
+    expect(rules('--fail-every', '2', '--fail-status', '404')).toEqual([{ match: { path: 'users', nth: 2 }, status: 404 }]);
+    expect(() => rules('--fail-every', '2', '--fail-status', 'x')).toThrow(/--fail-status must be an HTTP error status/);
     expect(() => rules('--fail-statuses', '500')).toThrow(/needs --fail-random/);
   });
 

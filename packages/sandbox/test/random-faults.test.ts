@@ -107,10 +107,14 @@ describe('checks', () => {
     expect(() => sb.setFaults([{ match: { probability: 1.5 } }])).toThrow(/match\.probability/);
     expect(() => sb.setFaults([{ match: { probablity: 0.3 } as never }])).toThrow(/faults\[0\]\.match\.probablity is not a field/);
     expect(() => sb.setFaults([{ oneOf: [] }])).toThrow(/oneOf/);
-    expect(() => sb.setFaults([{ oneOf: [501 as 500] }])).toThrow(/oneOf\[0\]/);
+    expect(() => sb.setFaults([{ oneOf: [399] }])).toThrow(/oneOf\[0\] must be an HTTP error status \(400 to 599\) or 'reset'/);
+    expect(() => sb.setFaults([{ oneOf: [500, 'timeout' as 'reset'] }])).toThrow(/oneOf\[1\]/);
     expect(() => sb.setFaults([{ oneOf: [500], status: 503 }])).toThrow(/oneOf cannot be combined with status/);
     expect(() => sb.setFaults([{ seed: -1 }])).toThrow(/seed/);
     expect(() => sb.setFaults([{ statsu: 500 } as never])).toThrow(/faults\[0\]\.statsu is not a field/);
-    expect(() => sb.setFaults([{ status: 501 as 500 }])).toThrow(/status must be 429, 500, 502, 503 or 504/);
+    expect(() => sb.setFaults([{ status: 600 }])).toThrow(/status must be an HTTP error status, 400 to 599/);
+    expect(() => sb.setFaults([{ status: 200 }])).toThrow(/status must be an HTTP error status/);
+    expect(() => sb.setFaults([{ status: 404.5 }])).toThrow(/status must be an HTTP error status/);
+    expect(() => sb.setFaults([{ status: 403, contentType: 'text/html\n' }])).toThrow(/contentType must be a header-safe string/);
   });
 });

@@ -157,3 +157,61 @@ describe('answers no honest tenant sends', () => {
     expect(error).toMatchObject({ code: 'INVALID_RESPONSE', message: expect.stringMatching(/at most 50/) });
   });
 });
+
+describe("a gateway's own errors, not the service's", () => {
+  const waf = '<html><head><title>403 Forbidden</title></head><body><h1>Request blocked</h1></body></html>';
+  it.each([
+    [
+      "a WAF's 403 page",
+      { status: 403, body: waf, contentType: 'text/html' },
+      'FORBIDDEN',
+      /HTTP 403: an HTML page, not the API: a firewall/,
+    ],
+    [
+      'a 404 page of a wrong base URL',
+      { status: 404, body: '<html>Not Found</html>', contentType: 'text/html' },
+      'NOT_FOUND',
+      /HTTP 404: an HTML page, not the API: check the base URL/,
+    ],
+    ["a proxy's 400 in plain text", { status: 400, body: 'Request header too large' }, 'BAD_REQUEST', /HTTP 400: Request header too large/],
+    ['a 501 from a proxy that does not pass POST', { status: 501 }, 'SERVER_ERROR', /HTTP 501/],
+    ['a 408 from a load balancer', { status: 408 }, 'HTTP_ERROR', /HTTP 408/],
+  ] as Array<[string, FaultRule, string, RegExp]>)(
+    '%s: a typed error at once, not retried, no HTML in the message',
+    async (_, rule, code, message) => {
+      withFaults([{ ...rule, match: { path: 'users' } }]);
+      sb.resetStats();
+      const error = await client()
+        .getUsersPage({ ...tenant(), pageSize: 10 })
+        .catch((e: unknown) => e);
+      expect(error).toMatchObject({ code, status: rule.status, message: expect.stringMatching(message) });
+      expect((error as Error).message).not.toContain('<');
+      expect(sb.stats().apiRequests).toBe(1);
+    },
+  );
+
+  it("a gateway's 502 page is retried like any 502, and named for what it is when the retries are spent", async () => {
+    withFaults([{ match: { path: 'users' }, status: 502, body: '<html><h1>502 Bad Gateway</h1></html>', contentType: 'text/html' }]);
+    sb.resetStats();
+    const error = await client({ retry: { maxRetries: 2 } })
+      .getUsersPage({ ...tenant(), pageSize: 10 })
+      .catch((e: unknown) => e);
+    expect(error).toMatchObject({
+      code: 'UNAVAILABLE',
+      status: 502,
+      retryCount: 2,
+      message: expect.stringMatching(/HTTP 502: an HTML page, not the API\)/),
+    });
+    expect(sb.stats().apiRequests).toBe(3);
+  });
+
+  it('a huge error page is kept as an excerpt, not whole', async () => {
+    withFaults([{ match: { path: 'users' }, status: 403, body: `<html>${'x'.repeat(1024 * 1024)}</html>`, contentType: 'text/html' }]);
+    const error = (await client()
+      .getUsersPage({ ...tenant(), pageSize: 10 })
+      .catch((e: unknown) => e)) as { code: string; body: unknown };
+    expect(error.code).toBe('FORBIDDEN');
+    expect(typeof error.body).toBe('string');
+    expect((error.body as string).length).toBeLessThanOrEqual(64 * 1024);
+  });
+});

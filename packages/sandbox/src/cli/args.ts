@@ -2,7 +2,7 @@
 // the mapping is testable without starting a process.
 import { parseArgs } from 'node:util';
 import type { SandboxOptions } from '../options.js';
-import { checkFaultRule } from '../faults/rule-checks.js';
+import { checkFaultRule, isFaultStatus } from '../faults/rule-checks.js';
 import type { BodyEncoding, FaultRule } from '../faults/types.js';
 import { parseChurn, parseOutcomes, parseSize, parseTotalCount } from './fault-flags.js';
 
@@ -24,9 +24,9 @@ Faults (users batch endpoint; --faults rules can name the others):
   --retry-after V          Retry-After for injected 429/503 (default 1)
   --rate-limit C/R         token bucket: capacity C, refilled at R per second (429 when empty)
   --fail-every N           answer every Nth request with --fail-status
-  --fail-status S          500, 502, 503 or 504 (default 503)
+  --fail-status S          an HTTP error status, 400 to 599 (default 503)
   --fail-random P          answer a request with probability P (0-1, seeded by --seed) with one of --fail-statuses
-  --fail-statuses LIST     what --fail-random picks from: 429,500,502,503,504,reset (default 500,502,503,504)
+  --fail-statuses LIST     what --fail-random picks from: HTTP error statuses and reset (default 500,502,503,504)
   --reset-every N          destroy the connection of every Nth request
   --slow-body MS           send each body in pieces over MS milliseconds
   --status-as-integer      send status as a bare integer (the documented inconsistency)
@@ -127,8 +127,10 @@ export function parseCli(argv: readonly string[]): CliConfig {
   if (rateEvery) faults.push({ match: { path: 'users', nth: rateEvery }, status: 429, retryAfter });
   const failEvery = integer('fail-every', values['fail-every'], 1);
   if (failEvery) {
-    const status = Number(values['fail-status'] ?? '503');
-    if (status !== 500 && status !== 502 && status !== 503 && status !== 504) throw new Error('--fail-status must be 500, 502, 503 or 504');
+    const raw = values['fail-status'] ?? '503';
+    const status = /^\d{3}$/.test(raw) ? Number(raw) : NaN;
+    if (!isFaultStatus(status))
+      throw new Error(`--fail-status must be an HTTP error status, 400 to 599 (500, 502, 503, 504...), not ${JSON.stringify(raw)}`);
     faults.push({ match: { path: 'users', nth: failEvery }, status, ...(status === 503 ? { retryAfter } : {}) });
   }
   const resetEvery = integer('reset-every', values['reset-every'], 1);

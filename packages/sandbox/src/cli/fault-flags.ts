@@ -2,6 +2,7 @@
 // churn specs (`inserts=2,deletes=1,requests=40`), status lists and totalCount lies. Each
 // refusal names its flag, as the other flags' do.
 import type { Churn } from '../data/churn.js';
+import { isFaultStatus } from '../faults/rule-checks.js';
 import type { FaultOutcome, FaultRule, TotalCountLie } from '../faults/types.js';
 
 const UNITS: Record<string, number> = { '': 1, k: 1024, m: 1024 ** 2, g: 1024 ** 3 };
@@ -15,16 +16,15 @@ export function parseSize(flag: string, raw: string): number {
   return bytes;
 }
 
-const OUTCOMES: readonly FaultOutcome[] = [429, 500, 502, 503, 504, 'reset'];
-
 /** `500,502,503,reset`: the outcomes of --fail-random. */
 export function parseOutcomes(flag: string, raw: string): FaultOutcome[] {
   const list = raw.split(',').map((s) => s.trim());
   return list.map((item) => {
-    const outcome = OUTCOMES.find((o) => String(o) === item);
-    if (outcome === undefined)
-      throw new Error(`--${flag} takes a comma-separated list of 429, 500, 502, 503, 504 and reset, not ${JSON.stringify(item)}`);
-    return outcome;
+    if (item === 'reset') return item;
+    const status = /^\d{3}$/.test(item) ? Number(item) : NaN;
+    if (!isFaultStatus(status))
+      throw new Error(`--${flag} takes a comma-separated list of HTTP error statuses (400 to 599) and reset, not ${JSON.stringify(item)}`);
+    return status;
   });
 }
 

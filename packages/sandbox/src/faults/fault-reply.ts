@@ -11,9 +11,16 @@ const DEFAULT_BODIES: Record<number, { error: string; message: string }> = {
   504: { error: 'gateway_timeout', message: 'the upstream service timed out (sandbox fault)' },
 };
 
+/** For the other statuses: what the class of status says. */
+const classBody = (status: number) =>
+  status >= 500
+    ? { error: 'server_error', message: `the server failed with HTTP ${status} (sandbox fault)` }
+    : { error: 'client_error', message: `the request was refused with HTTP ${status} (sandbox fault)` };
+
 export function faultReply(decision: FaultDecision): Reply {
   const status = decision.status ?? 500;
   const headers: Record<string, string> = {};
   if (decision.retryAfter !== undefined) headers['retry-after'] = decision.retryAfter;
-  return { status, headers, body: decision.body ?? DEFAULT_BODIES[status] ?? { error: 'error', message: 'sandbox fault' } };
+  if (decision.contentType !== undefined) headers['content-type'] = decision.contentType;
+  return { status, headers, body: decision.body ?? DEFAULT_BODIES[status] ?? classBody(status) };
 }

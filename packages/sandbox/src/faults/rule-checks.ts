@@ -3,7 +3,8 @@
 import { MAX_CHURN_OPERATIONS } from '../data/churn.js';
 import type { FaultRule } from './types.js';
 
-export const FAULT_STATUSES = [429, 500, 502, 503, 504] as const;
+/** An HTTP error status a rule may answer with. */
+export const isFaultStatus = (value: unknown): boolean => Number.isInteger(value) && (value as number) >= 400 && (value as number) <= 599;
 export const FAULT_PATHS = ['token', 'users', 'user', 'customers'] as const;
 export const BODY_ENCODINGS = ['gzip', 'deflate', 'br'] as const;
 export const MIN_BODY_BYTES = 1024;
@@ -18,6 +19,7 @@ const RULE_FIELDS = new Set([
   'seed',
   'retryAfter',
   'body',
+  'contentType',
   'reset',
   'slowBodyMs',
   'statusAsInteger',
@@ -113,8 +115,10 @@ export function checkFaultRule(rule: FaultRule, at: number): void {
   for (const key of ['latencyMs', 'slowBodyMs'] as const) {
     if (rule[key] !== undefined && !nonNegative(rule[key])) throw new RangeError(`${where}.${key} must be a number >= 0`);
   }
-  if (rule.status !== undefined && !(FAULT_STATUSES as readonly unknown[]).includes(rule.status))
-    throw new RangeError(`${where}.status must be 429, 500, 502, 503 or 504`);
+  if (rule.status !== undefined && !isFaultStatus(rule.status))
+    throw new RangeError(`${where}.status must be an HTTP error status, 400 to 599`);
+  if (rule.contentType !== undefined && (typeof rule.contentType !== 'string' || !/^[\x20-\x7e]+$/.test(rule.contentType)))
+    throw new RangeError(`${where}.contentType must be a header-safe string`);
   if (rule.retryAfter !== undefined && (typeof rule.retryAfter !== 'string' || !/^[\x20-\x7e]+$/.test(rule.retryAfter))) {
     throw new RangeError(`${where}.retryAfter must be a header-safe string (seconds or an HTTP date)`);
   }
@@ -124,11 +128,11 @@ export function checkFaultRule(rule: FaultRule, at: number): void {
   if (rule.seed !== undefined && !isInteger(rule.seed, 0, 2 ** 32 - 1))
     throw new RangeError(`${where}.seed must be an integer from 0 to 2^32 - 1`);
   if (rule.oneOf !== undefined) {
-    const outcomes: readonly unknown[] = [...FAULT_STATUSES, 'reset'];
     if (!Array.isArray(rule.oneOf) || rule.oneOf.length === 0)
       throw new RangeError(`${where}.oneOf must be a non-empty array of statuses and 'reset'`);
     rule.oneOf.forEach((outcome: unknown, i) => {
-      if (!outcomes.includes(outcome)) throw new RangeError(`${where}.oneOf[${i}] must be 429, 500, 502, 503, 504 or 'reset'`);
+      if (outcome !== 'reset' && !isFaultStatus(outcome))
+        throw new RangeError(`${where}.oneOf[${i}] must be an HTTP error status (400 to 599) or 'reset'`);
     });
   }
   const replacing = REPLACING_FIELDS.filter((key) => rule[key] !== undefined);

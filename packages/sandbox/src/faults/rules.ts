@@ -106,6 +106,7 @@ export class FaultRules {
         if (status !== undefined) decision.status = status;
         if (rule.retryAfter !== undefined) decision.retryAfter = rule.retryAfter;
         if (rule.body !== undefined) decision.body = rule.body;
+        if (rule.contentType !== undefined) decision.contentType = rule.contentType;
       } else if (rule.hugeBody) {
         decision.replaceBody = { kind: 'huge', bytes: rule.hugeBody.bytes, contentLength: rule.hugeBody.contentLength ?? true };
       } else if (rule.compressionBomb) {

@@ -10,8 +10,12 @@ export type { Churn };
  */
 export type FaultPath = 'token' | 'users' | 'user' | 'customers';
 
-/** The statuses a rule can answer with. 502 and 504 come from gateways, not from the service. */
-export type FaultStatus = 429 | 500 | 502 | 503 | 504;
+/**
+ * The status a rule answers with: any HTTP error, 400 to 599. The named ones are the service's
+ * transient failures (502 and 504 come from gateways); the others play what a gateway, a WAF or a
+ * misconfigured proxy sends (403 with an HTML page, 404 for a wrong base URL, 408, 413, 501...).
+ */
+export type FaultStatus = 429 | 500 | 502 | 503 | 504 | (number & Record<never, never>);
 
 /** What a `oneOf` rule may pick: a status, or a connection reset. */
 export type FaultOutcome = FaultStatus | 'reset';
@@ -90,6 +94,8 @@ export interface FaultRule {
   retryAfter?: string;
   /** Body for `status` (a string is sent as text/plain, anything else as JSON). Defaults to a JSON error. */
   body?: unknown;
+  /** `content-type` of `body` (`text/html` for a gateway's error page); by default JSON, or text/plain for a string. */
+  contentType?: string;
   /** Destroy the socket without answering (the client sees a connection reset). */
   reset?: true;
   /** Send the real response's body in pieces spread over this many milliseconds. */
@@ -150,6 +156,7 @@ export interface FaultDecision {
   status?: FaultStatus;
   retryAfter?: string;
   body?: unknown;
+  contentType?: string;
   slowBodyMs: number;
   statusAsInteger: boolean;
   expireTokens: boolean;

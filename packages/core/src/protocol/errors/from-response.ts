@@ -73,6 +73,20 @@ const RESOURCE_MEANINGS: Record<Resource, Partial<Record<number, string>>> = {
   },
 };
 
+/**
+ * An error answered with an HTML page did not come from the API (which answers JSON, or nothing):
+ * a gateway, firewall or web server in front of it sent it, or the base URL is not the API's.
+ */
+const HTML_PAGE_HINTS: Partial<Record<number, string>> = {
+  403: 'an HTML page, not the API: a firewall or proxy in between may have refused the request',
+  404: 'an HTML page, not the API: check the base URL (or the environment)',
+};
+
+function htmlPageHint(status: number, body: unknown): string | undefined {
+  if (typeof body !== 'string' || !/^\s*</.test(body)) return undefined;
+  return HTML_PAGE_HINTS[status] ?? 'an HTML page, not the API';
+}
+
 export function apiErrorFromResponse(response: {
   status: number;
   headers?: HeaderSource | undefined;
@@ -83,7 +97,7 @@ export function apiErrorFromResponse(response: {
   const classified = classifyStatus(response.status);
   const code = classified.code;
   const message = RESOURCE_MEANINGS[response.resource ?? 'users'][response.status] ?? classified.message;
-  const detail = describeErrorBody(response.body);
+  const detail = describeErrorBody(response.body) ?? htmlPageHint(response.status, response.body);
   const requestId = requestIdOf(response.headers);
   const text = `${message} (HTTP ${response.status}${detail ? `: ${detail}` : ''})${requestId ? ` [request id ${requestId}]` : ''}`;
   return new AvePointApiError(code, text, {
