@@ -47,7 +47,7 @@ describe('parseCli', () => {
     expect(parseCli([]).options).toEqual({ port: 4010, users: 10_000 });
     expect(parseCli(['--', '--users', '5']).options).toEqual({ port: 4010, users: 5 });
     expect(() => parseCli(['--users', '-3'])).toThrow(/--users/);
-    expect(() => parseCli(['--fail-every', '2', '--fail-status', '404'])).toThrow(/--fail-status/);
+    expect(() => parseCli(['--fail-every', '2', '--fail-status', '302'])).toThrow(/--fail-status/);
     expect(() => parseCli(['--nope'])).toThrow();
   });
 });
