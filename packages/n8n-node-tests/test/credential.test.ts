@@ -8,9 +8,9 @@ import {
 	PROBE_AUTHORIZATION,
 	PROBE_HEADER,
 	settingsFingerprint,
-} from 'n8n-nodes-avepoint-graph/dist/nodes/AvePointGraph/shared/credential-proof';
-import { endpointsFromCredentials } from 'n8n-nodes-avepoint-graph/dist/nodes/AvePointGraph/shared/endpoints';
-import { requestAccessToken } from 'n8n-nodes-avepoint-graph/dist/nodes/AvePointGraph/shared/token';
+} from 'n8n-nodes-avepoint-graph/dist/nodes/AvePointGraph/credentialSupport/credential-proof';
+import { endpointsFromCredentials } from 'n8n-nodes-avepoint-graph/dist/nodes/AvePointGraph/credentialSupport/endpoints';
+import { requestAccessToken } from 'n8n-nodes-avepoint-graph/dist/nodes/AvePointGraph/credentialSupport/token';
 
 const SECRET = 'not-a-real-secret';
 // A Custom credential for a sandbox on its command line's default port: the credential's own

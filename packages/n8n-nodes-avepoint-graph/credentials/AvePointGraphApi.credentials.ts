@@ -12,21 +12,24 @@ import type {
 	Icon,
 } from 'n8n-workflow';
 
-import { CUSTOM_ENVIRONMENT } from '../nodes/AvePointGraph/shared/endpoints';
+import { CUSTOM_ENVIRONMENT } from '../nodes/AvePointGraph/credentialSupport/endpoints';
 import {
 	authenticateRequest,
 	PROBE_HEADER,
 	settingsFingerprint,
-} from '../nodes/AvePointGraph/shared/credential-proof';
-import { CUSTOMERS_READ_SCOPE, USERS_READ_SCOPE } from '../nodes/AvePointGraph/shared/permissions';
+} from '../nodes/AvePointGraph/credentialSupport/credential-proof';
+import {
+	CUSTOMERS_READ_SCOPE,
+	USERS_READ_SCOPE,
+} from '../nodes/AvePointGraph/credentialSupport/permissions';
 import {
 	asPreAuthenticationError,
 	identityUnreachable,
 	requestAccessToken,
-} from '../nodes/AvePointGraph/shared/token';
+} from '../nodes/AvePointGraph/credentialSupport/token';
 
 // The Test reads the users of a customer that cannot exist: it names no real data, and the API
-// must check the token before it can say "no such customer" (see shared/credential-proof.ts).
+// must check the token before it can say "no such customer" (see credentialSupport/credential-proof.ts).
 // With Customers Permission on it reads one customer instead, which proves that permission too.
 const baseUrls = JSON.stringify(
 	Object.fromEntries(ENVIRONMENT_NAMES.map((name) => [name, ENVIRONMENTS[name].baseUrl])),

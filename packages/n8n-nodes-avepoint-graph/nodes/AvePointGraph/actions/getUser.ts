@@ -17,7 +17,7 @@ import {
 	SIMPLIFIED_DETAIL_FIELDS,
 	USER_DETAIL_FIELD_NAMES,
 } from '../descriptions/userDetailFields';
-import { endpointsFromCredentials } from '../shared/endpoints';
+import { endpointsFromCredentials } from '../credentialSupport/endpoints';
 import { CREDENTIAL_TYPE } from '../transport/apiRequest';
 import { toNodeError } from '../transport/nodeErrors';
 import { n8nScheduler } from '../transport/scheduler';

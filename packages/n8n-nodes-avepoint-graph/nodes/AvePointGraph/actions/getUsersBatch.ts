@@ -36,8 +36,11 @@ import {
 
 import { ALL_CUSTOMERS, ALL_TENANTS } from '../descriptions/locators';
 import { DEFAULT_TENANT_CONCURRENCY } from '../descriptions/UserDescription';
-import { endpointsFromCredentials } from '../shared/endpoints';
-import { CUSTOMERS_PERMISSION_FIX, saysCustomersPermission } from '../shared/permissions';
+import { endpointsFromCredentials } from '../credentialSupport/endpoints';
+import {
+	CUSTOMERS_PERMISSION_FIX,
+	saysCustomersPermission,
+} from '../credentialSupport/permissions';
 import { CREDENTIAL_TYPE } from '../transport/apiRequest';
 import { toNodeError } from '../transport/nodeErrors';
 import { n8nScheduler } from '../transport/scheduler';

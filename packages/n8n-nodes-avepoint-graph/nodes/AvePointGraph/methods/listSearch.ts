@@ -18,8 +18,11 @@ import {
 } from 'n8n-workflow';
 
 import { ALL_CUSTOMERS, ALL_TENANTS } from '../descriptions/locators';
-import { endpointsFromCredentials } from '../shared/endpoints';
-import { CUSTOMERS_PERMISSION_FIX, saysCustomersPermission } from '../shared/permissions';
+import { endpointsFromCredentials } from '../credentialSupport/endpoints';
+import {
+	CUSTOMERS_PERMISSION_FIX,
+	saysCustomersPermission,
+} from '../credentialSupport/permissions';
 import { locatorValue } from '../actions/itemParameters';
 import { CREDENTIAL_TYPE } from '../transport/apiRequest';
 import { sendCustomersPage, type CustomersPage } from '../transport/customersRequest';

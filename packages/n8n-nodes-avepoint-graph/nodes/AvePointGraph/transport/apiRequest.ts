@@ -39,7 +39,7 @@ const CARRIED_CODES: ReadonlySet<string> = new Set<CarriedError['code']>([
 	'AUTH_FAILED',
 ]);
 
-/** Core's code on one of its errors, or on a PreAuthenticationError (shared/token.ts) that kept it. */
+/** Core's code on one of its errors, or on a PreAuthenticationError (credentialSupport/token.ts) that kept it. */
 function carriedCode(error: object): CarriedError['code'] | undefined {
 	const { avePointCode, code } = error as { avePointCode?: unknown; code?: unknown };
 	const found = typeof avePointCode === 'string' ? avePointCode : code;

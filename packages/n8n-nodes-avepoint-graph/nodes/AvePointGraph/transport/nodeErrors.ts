@@ -17,7 +17,7 @@ import {
 	type JsonObject,
 } from 'n8n-workflow';
 
-import { CUSTOMERS_PERMISSION_FIX } from '../shared/permissions';
+import { CUSTOMERS_PERMISSION_FIX } from '../credentialSupport/permissions';
 import { protocolErrorOf } from './apiRequest';
 
 /** The node's and the credential's fields as the form names them. */
